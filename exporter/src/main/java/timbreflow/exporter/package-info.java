@@ -1,0 +1,2 @@
+/** timbreflow exporter module root. */
+package timbreflow.exporter;

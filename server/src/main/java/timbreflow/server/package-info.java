@@ -1,0 +1,2 @@
+/** timbreflow server module root. */
+package timbreflow.server;

@@ -1,0 +1,2 @@
+/** timbreflow trainer module root. */
+package timbreflow.trainer;
