@@ -1,0 +1,110 @@
+package timbreflow.runtime.dsp;
+
+import timbreflow.runtime.TimbreflowException;
+import timbreflow.runtime.TimbreflowException.Reason;
+
+/**
+ * The NSynth-baseline log-magnitude features in [0, 1] and their inverse.
+ *
+ * <p>Forward: {@code db = 10·log10(max(|X|², 1e-13) / ref)} with {@code ref = max(max |X|², 1e-13)}
+ * the note's peak power, clipped to {@code [−120, 0]} dB, then {@code x = db / 120 + 1}. Inverse:
+ * {@code |X| = sqrt(10^((x − 1)·12) · ref)}, exact for every bin above the −120 dB floor. This is
+ * the one feature implementation that training and serving both run.
+ *
+ * <p>Instances are immutable and safe to share between threads.
+ */
+public final class LogMagnitude {
+
+  /** Power floor before the logarithm, as the NSynth baseline: {@code 1e-13}. */
+  public static final double POWER_FLOOR = 1e-13;
+
+  /** Dynamic range kept below the note's peak, in dB. */
+  public static final double RANGE_DB = 120.0;
+
+  private final StftConfig config;
+  private final Stft stft;
+
+  /** Features with the given STFT conventions. */
+  public LogMagnitude(StftConfig config) {
+    this.config = config;
+    this.stft = new Stft(config);
+  }
+
+  /** The STFT conventions these features use. */
+  public StftConfig config() {
+    return config;
+  }
+
+  /**
+   * The features of a signal already at the configured sample rate.
+   *
+   * @param signal samples at {@code config.sampleRate()}, any length
+   * @return {@code [bins][1 + n/hop]} features with the signal's peak power as reference
+   */
+  public Features features(float[] signal) {
+    return features(stft.magnitude(signal));
+  }
+
+  /**
+   * The features of a magnitude spectrogram.
+   *
+   * @param magnitude {@code [bins][frames]} linear magnitudes |X|
+   * @return {@code [bins][frames]} features in [0, 1] with the peak power as reference
+   */
+  public Features features(Magnitude magnitude) {
+    float[] mag = magnitude.values();
+    double peak = POWER_FLOOR;
+    for (float m : mag) {
+      double p = (double) m * m;
+      if (p > peak) {
+        peak = p;
+      }
+    }
+    if (Double.isInfinite(peak) || Double.isNaN(peak)) {
+      throw new TimbreflowException(
+          Reason.INVALID_TENSOR, "expected finite magnitudes, found a peak power of " + peak);
+    }
+    float[] x = new float[mag.length];
+    double offset = 10.0 * Math.log10(peak);
+    for (int i = 0; i < mag.length; i++) {
+      double p = Math.max((double) mag[i] * mag[i], POWER_FLOOR);
+      double db = 10.0 * Math.log10(p) - offset;
+      if (db < -RANGE_DB) {
+        db = -RANGE_DB;
+      } else if (!(db <= 0.0)) {
+        throw new TimbreflowException(
+            Reason.INVALID_TENSOR, "expected finite magnitudes, found " + mag[i] + " at " + i);
+      }
+      x[i] = (float) (db / RANGE_DB + 1.0);
+    }
+    return new Features(x, magnitude.bins(), magnitude.frames(), peak);
+  }
+
+  /**
+   * The linear magnitude that features encode: {@code |X| = sqrt(10^((x − 1)·12) · ref)}.
+   *
+   * @param features {@code [bins][frames]} features in [0, 1]; values outside are clamped
+   * @return {@code [bins][frames]} magnitudes at the features' reference loudness
+   */
+  public Magnitude magnitude(Features features) {
+    float[] x = features.values();
+    float[] mag = new float[x.length];
+    double ref = features.reference();
+    double scale = RANGE_DB / 10.0 * Math.log(10.0) / 2.0;
+    double root = Math.sqrt(ref);
+    for (int i = 0; i < x.length; i++) {
+      double v = x[i];
+      if (!(v >= 0.0)) {
+        if (Double.isNaN(v)) {
+          throw new TimbreflowException(
+              Reason.INVALID_TENSOR, "expected features in [0, 1], found NaN at " + i);
+        }
+        v = 0.0;
+      } else if (v > 1.0) {
+        v = 1.0;
+      }
+      mag[i] = (float) (root * Math.exp((v - 1.0) * scale));
+    }
+    return new Magnitude(mag, features.bins(), features.frames());
+  }
+}
