@@ -1,0 +1,186 @@
+package timbreflow.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import timbreflow.server.api.ApiError;
+import timbreflow.server.api.Dispatcher;
+import timbreflow.server.api.InterpolateHandler;
+import timbreflow.server.api.Limits;
+import timbreflow.server.api.ModelHandlers;
+import timbreflow.server.api.NoteHandlers;
+import timbreflow.server.api.Replies;
+import timbreflow.server.api.RequestIds;
+import timbreflow.server.engine.NoteService;
+import timbreflow.server.metrics.ServerMetrics;
+import timbreflow.server.oip.OipHandlers;
+import timbreflow.server.work.WorkerPool;
+
+/**
+ * The HTTP server: routes, body limits, the worker pool, and graceful stop.
+ *
+ * <p>{@link #start()} returns the listen future, so a deployment completes only once the port is
+ * bound; {@link #stop()} stops accepting, lets in-flight requests finish within the configured
+ * grace, then stops the workers.
+ */
+public final class TimbreflowVerticle extends VerticleBase {
+
+  /** Server version reported by {@code GET /v2}. */
+  public static final String VERSION = "0.1.0";
+
+  private final ServerConfig config;
+  private final NoteService service;
+  private final ServerMetrics metrics;
+  private final AtomicBoolean ready = new AtomicBoolean();
+  private WorkerPool pool;
+  private HttpServer server;
+
+  public TimbreflowVerticle(ServerConfig config, NoteService service, ServerMetrics metrics) {
+    this.config = config;
+    this.service = service;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = new WorkerPool(config.workers(), config.queueCapacity());
+    metrics.watchPool(pool::queued, pool::active);
+    Router router = router();
+    server =
+        vertx
+            .createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
+            .requestHandler(router);
+    return server.listen().onSuccess(s -> ready.set(true));
+  }
+
+  @Override
+  public Future<?> stop() {
+    ready.set(false);
+    long graceMillis = config.shutdownGrace().toMillis();
+    Future<Void> closed =
+        server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+    return closed.compose(
+        v -> vertx.executeBlocking(() -> pool.shutdown(config.shutdownGrace()), false));
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private Router router() {
+    Limits limits = new Limits(config.defaultIterations(), config.maxIterations(), 0.99, config.maxBodyBytes());
+    Dispatcher dispatcher = new Dispatcher(pool, metrics, config.deadline());
+    NoteHandlers notes = new NoteHandlers(service, dispatcher, limits);
+    InterpolateHandler interpolate = new InterpolateHandler(service, dispatcher, limits);
+    ModelHandlers model = new ModelHandlers(service.summary(), limits, config.modelDir());
+    OipHandlers oip = new OipHandlers(service, dispatcher, ready::get, VERSION);
+    BodyHandler bodies = bodyHandler();
+    Buffer openapi = resource("openapi.yaml");
+
+    Router router = Router.router(vertx);
+    router.route().handler(new RequestIds());
+
+    router.get("/v1/model").handler(model::model);
+    router.get("/v1/examples").handler(model::listExamples);
+    router.get("/v1/examples/:name").handler(model::example);
+    router.post("/v1/reconstruct").handler(bodies).handler(notes::reconstruct);
+    router.post("/v1/encode").handler(bodies).handler(notes::encode);
+    router.post("/v1/decode").handler(bodies).handler(notes::decode);
+    router.post("/v1/interpolate").handler(bodies).handler(interpolate::handle);
+    router.get("/v1/sample").handler(notes::sample);
+    router.post("/v1/spectrogram").handler(bodies).handler(notes::spectrogram);
+
+    router.route("/v2*").handler(oip::markOip);
+    router.get("/v2").handler(oip::server);
+    router.get("/v2/health/live").handler(oip::live);
+    router.get("/v2/health/ready").handler(oip::ready);
+    for (String base : new String[] {"/v2/models/:model", "/v2/models/:model/versions/:version"}) {
+      router.get(base).handler(oip::metadata);
+      router.get(base + "/ready").handler(oip::modelReady);
+      router.post(base + "/infer").handler(bodies).handler(oip::infer);
+    }
+
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics.registry()));
+    router
+        .get("/openapi.yaml")
+        .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openapi));
+    router.get("/*").handler(StaticHandler.create("webroot"));
+
+    router.route().failureHandler(ctx -> Replies.fail(ctx, failureOf(ctx, limits)));
+    router.errorHandler(404, ctx -> Replies.fail(ctx, notFound(ctx)));
+    router.errorHandler(
+        405,
+        ctx ->
+            Replies.fail(
+                ctx,
+                new ApiError(
+                    405,
+                    "method_not_allowed",
+                    ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    return router;
+  }
+
+  private BodyHandler bodyHandler() {
+    String uploads;
+    try {
+      uploads = Files.createTempDirectory("timbreflow-uploads").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create an uploads directory", e);
+    }
+    return BodyHandler.create(uploads)
+        .setBodyLimit(config.maxBodyBytes())
+        .setDeleteUploadedFilesOnEnd(true)
+        .setMergeFormAttributes(false);
+  }
+
+  private static ApiError notFound(RoutingContext ctx) {
+    return ApiError.notFound(
+        "no resource at " + ctx.request().path() + "; see /openapi.yaml for the routes");
+  }
+
+  private static Throwable failureOf(RoutingContext ctx, Limits limits) {
+    if (ctx.failure() != null) {
+      return ctx.failure();
+    }
+    return switch (ctx.statusCode()) {
+      case 413 ->
+          new ApiError(
+              413,
+              "payload_too_large",
+              "body: expected at most " + limits.maxBodyBytes() + " bytes, found more");
+      case 400 ->
+          new ApiError(400, "malformed_body", "body: expected a well-formed request body, found one that could not be parsed");
+      case 404 -> notFound(ctx);
+      default ->
+          new ApiError(
+              ctx.statusCode() > 0 ? ctx.statusCode() : 500,
+              "http_" + ctx.statusCode(),
+              "request failed with status " + ctx.statusCode());
+    };
+  }
+
+  private static Buffer resource(String name) {
+    try (InputStream in = TimbreflowVerticle.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + name + " missing from the server jar");
+      }
+      return Buffer.buffer(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + name, e);
+    }
+  }
+}
