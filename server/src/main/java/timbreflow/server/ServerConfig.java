@@ -67,22 +67,49 @@ public record ServerConfig(
   /** A copy listening on {@code newPort}. */
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(
-        modelDir, host, newPort, workers, queueCapacity, device, maxBodyBytes, defaultIterations,
-        maxIterations, deadline, shutdownGrace);
+        modelDir,
+        host,
+        newPort,
+        workers,
+        queueCapacity,
+        device,
+        maxBodyBytes,
+        defaultIterations,
+        maxIterations,
+        deadline,
+        shutdownGrace);
   }
 
   /** A copy with {@code newWorkers} workers and a queue of {@code newQueue}. */
   public ServerConfig withPool(int newWorkers, int newQueue) {
     return new ServerConfig(
-        modelDir, host, port, newWorkers, newQueue, device, maxBodyBytes, defaultIterations,
-        maxIterations, deadline, shutdownGrace);
+        modelDir,
+        host,
+        port,
+        newWorkers,
+        newQueue,
+        device,
+        maxBodyBytes,
+        defaultIterations,
+        maxIterations,
+        deadline,
+        shutdownGrace);
   }
 
   /** A copy with a different per-request deadline and shutdown grace. */
   public ServerConfig withTimes(Duration newDeadline, Duration newGrace) {
     return new ServerConfig(
-        modelDir, host, port, workers, queueCapacity, device, maxBodyBytes, defaultIterations,
-        maxIterations, newDeadline, newGrace);
+        modelDir,
+        host,
+        port,
+        workers,
+        queueCapacity,
+        device,
+        maxBodyBytes,
+        defaultIterations,
+        maxIterations,
+        newDeadline,
+        newGrace);
   }
 
   private static void require(boolean ok, String field, String expected, Object found) {

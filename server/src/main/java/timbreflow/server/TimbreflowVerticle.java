@@ -71,7 +71,9 @@ public final class TimbreflowVerticle extends VerticleBase {
     ready.set(false);
     long graceMillis = config.shutdownGrace().toMillis();
     Future<Void> closed =
-        server == null ? Future.succeededFuture() : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
+        server == null
+            ? Future.succeededFuture()
+            : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
     return closed.compose(
         v -> vertx.executeBlocking(() -> pool.shutdown(config.shutdownGrace()), false));
   }
@@ -82,7 +84,8 @@ public final class TimbreflowVerticle extends VerticleBase {
   }
 
   private Router router() {
-    Limits limits = new Limits(config.defaultIterations(), config.maxIterations(), 0.99, config.maxBodyBytes());
+    Limits limits =
+        new Limits(config.defaultIterations(), config.maxIterations(), 0.99, config.maxBodyBytes());
     Dispatcher dispatcher = new Dispatcher(pool, metrics, config.deadline());
     NoteHandlers notes = new NoteHandlers(service, dispatcher, limits);
     InterpolateHandler interpolate = new InterpolateHandler(service, dispatcher, limits);
@@ -163,7 +166,10 @@ public final class TimbreflowVerticle extends VerticleBase {
               "payload_too_large",
               "body: expected at most " + limits.maxBodyBytes() + " bytes, found more");
       case 400 ->
-          new ApiError(400, "malformed_body", "body: expected a well-formed request body, found one that could not be parsed");
+          new ApiError(
+              400,
+              "malformed_body",
+              "body: expected a well-formed request body, found one that could not be parsed");
       case 404 -> notFound(ctx);
       default ->
           new ApiError(

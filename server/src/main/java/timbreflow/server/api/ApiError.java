@@ -37,7 +37,9 @@ public final class ApiError extends RuntimeException {
   /** 504 when a request was not done within its deadline. */
   public static ApiError deadline(long millis) {
     return new ApiError(
-        504, "deadline_exceeded", "the request did not finish within its " + millis + " ms deadline");
+        504,
+        "deadline_exceeded",
+        "the request did not finish within its " + millis + " ms deadline");
   }
 
   /** HTTP status. */

@@ -42,8 +42,7 @@ final class AudioReplies {
     headers.put("X-Stage-Millis", millis.toString());
     headers.put("Server-Timing", timing.toString());
     headers.put(
-        "Content-Disposition",
-        "inline; filename=\"" + filename + (png ? ".png" : ".wav") + "\"");
+        "Content-Disposition", "inline; filename=\"" + filename + (png ? ".png" : ".wav") + "\"");
     headers.put(
         "Access-Control-Expose-Headers",
         "X-Bits-Per-Dim, X-Spectral-Convergence-Db, X-Stage-Millis, Server-Timing, X-Request-Id");

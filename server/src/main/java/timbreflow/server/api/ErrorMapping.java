@@ -6,8 +6,8 @@ import timbreflow.runtime.TimbreflowException;
 /**
  * The one place where a failure becomes an HTTP status, a code and a client-safe message.
  *
- * <p>Domain failures keep their message (it names what was expected and found); anything
- * unexpected becomes a 500 with a generic message, its details going only to the server log.
+ * <p>Domain failures keep their message (it names what was expected and found); anything unexpected
+ * becomes a 500 with a generic message, its details going only to the server log.
  */
 public final class ErrorMapping {
 

@@ -28,7 +28,9 @@ public final class ModelHandlers {
     JsonObject json =
         new JsonObject()
             .put("families", new JsonArray(summary.families()))
-            .put("pitch", new JsonObject().put("min", summary.minPitch()).put("max", summary.maxPitch()))
+            .put(
+                "pitch",
+                new JsonObject().put("min", summary.minPitch()).put("max", summary.maxPitch()))
             .put(
                 "stft",
                 new JsonObject()
@@ -42,7 +44,8 @@ public final class ModelHandlers {
             .put(
                 "features",
                 new JsonObject()
-                    .put("formula", "x = clip(10*log10(max(|X|^2, 1e-13) / ref), -120, 0) / 120 + 1")
+                    .put(
+                        "formula", "x = clip(10*log10(max(|X|^2, 1e-13) / ref), -120, 0) / 120 + 1")
                     .put("topDb", 120)
                     .put("floorPower", 1e-13))
             .put(
@@ -65,8 +68,12 @@ public final class ModelHandlers {
   /** {@code GET /v1/examples}: names and URLs of the bundled example notes. */
   public void listExamples(RoutingContext ctx) {
     JsonArray list = new JsonArray();
-    examples.keySet().forEach(n -> list.add(new JsonObject().put("name", n).put("url", "/v1/examples/" + n)));
-    ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("examples", list).encode());
+    examples
+        .keySet()
+        .forEach(n -> list.add(new JsonObject().put("name", n).put("url", "/v1/examples/" + n)));
+    ctx.response()
+        .putHeader("Content-Type", "application/json")
+        .end(new JsonObject().put("examples", list).encode());
   }
 
   /** {@code GET /v1/examples/:name}: one example WAV. */

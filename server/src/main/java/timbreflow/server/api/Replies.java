@@ -54,9 +54,7 @@ public final class Replies {
     if (error.status() == 503) {
       response.putHeader("Retry-After", "1");
     }
-    response
-        .putHeader("Content-Type", "application/json")
-        .end(Buffer.buffer(body.encode()));
+    response.putHeader("Content-Type", "application/json").end(Buffer.buffer(body.encode()));
   }
 
   /** The request id of {@code ctx}. */

@@ -9,8 +9,7 @@ import timbreflow.runtime.dsp.Features;
  *
  * @param samples mono audio in [-1, 1]
  * @param sampleRate Hz
- * @param features the features Griffin-Lim inverted, {@code [513][T]} (drawn for {@code
- *     view=png})
+ * @param features the features Griffin-Lim inverted, {@code [513][T]} (drawn for {@code view=png})
  * @param stageNanos wall time per stage in order, e.g. {@code read, features, encode, decode,
  *     griffin_lim, wav}
  * @param bitsPerDim the encoder's bits/dim of the input, when the note was encoded

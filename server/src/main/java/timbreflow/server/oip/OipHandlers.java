@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import timbreflow.server.api.ApiError;
 import timbreflow.server.api.Dispatcher;
-import timbreflow.server.api.Reply;
 import timbreflow.server.api.Replies;
+import timbreflow.server.api.Reply;
 import timbreflow.server.engine.GraphSignature;
 import timbreflow.server.engine.NoteService;
 import timbreflow.server.engine.Tensor;
@@ -94,7 +94,8 @@ public final class OipHandlers {
   public void modelReady(RoutingContext ctx) {
     GraphSignature graph = graph(ctx);
     boolean isReady = ready.getAsBoolean();
-    json(ctx, isReady ? 200 : 503, new JsonObject().put("name", graph.name()).put("ready", isReady));
+    json(
+        ctx, isReady ? 200 : 503, new JsonObject().put("name", graph.name()).put("ready", isReady));
   }
 
   /** {@code POST /v2/models/{name}/infer}: parse, check, run and answer on a worker. */
@@ -138,7 +139,8 @@ public final class OipHandlers {
       for (long d : s.shape()) {
         shape.add(d);
       }
-      out.add(new JsonObject().put("name", s.name()).put("datatype", s.datatype()).put("shape", shape));
+      out.add(
+          new JsonObject().put("name", s.name()).put("datatype", s.datatype()).put("shape", shape));
     }
     return out;
   }

@@ -22,8 +22,7 @@ import timbreflow.server.engine.TensorSpec;
 
 /**
  * Reads Open Inference Protocol JSON requests, checking every tensor against a graph's signature
- * (names, datatypes, ranks, fixed dimensions, element counts, finite values), and writes
- * responses.
+ * (names, datatypes, ranks, fixed dimensions, element counts, finite values), and writes responses.
  */
 public final class TensorCodec {
 
@@ -38,7 +37,8 @@ public final class TensorCodec {
     try {
       root = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw bad("expected a JSON inference request, found malformed JSON: " + e.getOriginalMessage());
+      throw bad(
+          "expected a JSON inference request, found malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -134,13 +134,26 @@ public final class TensorCodec {
     String name = nameNode.asText();
     TensorSpec spec = specs.get(name);
     if (spec == null) {
-      throw bad(where + ".name: expected one of " + specs.keySet() + " for " + graph + ", found \"" + name + "\"");
+      throw bad(
+          where
+              + ".name: expected one of "
+              + specs.keySet()
+              + " for "
+              + graph
+              + ", found \""
+              + name
+              + "\"");
     }
     String at = where + " \"" + name + "\"";
     JsonNode typeNode = node.get("datatype");
     String datatype = typeNode == null ? null : typeNode.asText();
     if (!spec.datatype().equals(datatype)) {
-      throw bad(at + ".datatype: expected " + spec.datatype() + ", found " + (datatype == null ? "none" : datatype));
+      throw bad(
+          at
+              + ".datatype: expected "
+              + spec.datatype()
+              + ", found "
+              + (datatype == null ? "none" : datatype));
     }
     if (node.has("parameters") && node.get("parameters").has("binary_data_size")) {
       throw bad(at + ": expected JSON data, found the binary tensor extension (not supported)");
@@ -162,7 +175,14 @@ public final class TensorCodec {
     }
     flatten(data, flat);
     if (flat.size() != elements) {
-      throw bad(at + ".data: expected " + elements + " values for shape " + java.util.Arrays.toString(shape) + ", found " + flat.size());
+      throw bad(
+          at
+              + ".data: expected "
+              + elements
+              + " values for shape "
+              + java.util.Arrays.toString(shape)
+              + ", found "
+              + flat.size());
     }
     if (spec.datatype().equals("FP32")) {
       float[] values = new float[flat.size()];
@@ -196,7 +216,16 @@ public final class TensorCodec {
     }
     long[] expected = spec.shape();
     if (node.size() != expected.length) {
-      throw bad(at + ".shape: expected rank " + expected.length + " " + describe(expected) + ", found rank " + node.size() + " " + node);
+      throw bad(
+          at
+              + ".shape: expected rank "
+              + expected.length
+              + " "
+              + describe(expected)
+              + ", found rank "
+              + node.size()
+              + " "
+              + node);
     }
     long[] shape = new long[node.size()];
     for (int i = 0; i < shape.length; i++) {
@@ -206,7 +235,16 @@ public final class TensorCodec {
       }
       shape[i] = d.asLong();
       if (expected[i] >= 0 && shape[i] != expected[i]) {
-        throw bad(at + ".shape[" + i + "]: expected " + expected[i] + " " + describe(expected) + ", found " + shape[i]);
+        throw bad(
+            at
+                + ".shape["
+                + i
+                + "]: expected "
+                + expected[i]
+                + " "
+                + describe(expected)
+                + ", found "
+                + shape[i]);
       }
     }
     return shape;
@@ -225,7 +263,13 @@ public final class TensorCodec {
     for (int i = 0; i < node.size(); i++) {
       JsonNode name = node.get(i).get("name");
       if (name == null || !valid.contains(name.asText())) {
-        throw bad("outputs[" + i + "].name: expected one of " + valid + ", found " + (name == null ? "none" : "\"" + name.asText() + "\""));
+        throw bad(
+            "outputs["
+                + i
+                + "].name: expected one of "
+                + valid
+                + ", found "
+                + (name == null ? "none" : "\"" + name.asText() + "\""));
       }
       names.add(name.asText());
     }

@@ -18,8 +18,8 @@ import timbreflow.runtime.TimbreflowException.Reason;
 import timbreflow.server.api.ApiError;
 
 /**
- * A fixed number of worker threads behind a bounded queue: the only place ONNX and Griffin-Lim
- * work runs.
+ * A fixed number of worker threads behind a bounded queue: the only place ONNX and Griffin-Lim work
+ * runs.
  *
  * <p>A submission that finds every worker busy and the queue full fails at once with a 503 {@link
  * ApiError} instead of waiting. A queued job whose {@link Cancellation} trips is removed from the
