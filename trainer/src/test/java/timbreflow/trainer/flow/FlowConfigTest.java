@@ -1,0 +1,50 @@
+package timbreflow.trainer.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import timbreflow.trainer.TrainerException;
+
+class FlowConfigTest {
+
+  @Test
+  void jsonRoundTripGivesAnEqualConfig() {
+    FlowConfig config = FlowConfig.defaults().withSteps(3);
+    assertEquals(config, FlowConfig.fromJson(config.toJson()));
+    assertTrue(config.toJson().contains("\"hiddenChannels\":64"));
+  }
+
+  @Test
+  void validationNamesTheBadField() {
+    TrainerException e =
+        assertThrows(
+            TrainerException.class,
+            () -> new FlowConfig(513, 8, 64, 4, 4, 1, 2.0, true, 128, 11, 16, 8, 0));
+    assertEquals(TrainerException.Reason.INVALID_CONFIG, e.reason());
+    assertTrue(e.getMessage().contains("kernelSize"), e.getMessage());
+    assertTrue(e.getMessage().contains("found 4"), e.getMessage());
+  }
+
+  @Test
+  void jsonWithAnOutOfRangeValueNamesTheField() {
+    String json = FlowConfig.defaults().toJson().replace("\"steps\":8", "\"steps\":-1");
+    TrainerException e = assertThrows(TrainerException.class, () -> FlowConfig.fromJson(json));
+    assertTrue(e.getMessage().contains("steps"), e.getMessage());
+  }
+
+  @Test
+  void jsonMissingAFieldIsRejectedNamingIt() {
+    String json = FlowConfig.defaults().toJson().replace("\"layers\":4,", "");
+    TrainerException e = assertThrows(TrainerException.class, () -> FlowConfig.fromJson(json));
+    assertEquals(TrainerException.Reason.INVALID_CONFIG, e.reason());
+    assertTrue(e.getMessage().contains("layers"), e.getMessage());
+  }
+
+  @Test
+  void splitRuleGivesTheFloorHalfToTheConditioner() {
+    assertEquals(256, FlowConfig.defaults().conditionerChannels());
+    assertEquals(257, FlowConfig.defaults().transformedChannels());
+  }
+}
