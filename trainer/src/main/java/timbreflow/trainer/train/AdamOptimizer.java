@@ -10,6 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import timbreflow.trainer.TrainerException;
 
 /**
@@ -25,6 +26,7 @@ import timbreflow.trainer.TrainerException;
  */
 public final class AdamOptimizer implements AutoCloseable {
 
+  private final List<String> names;
   private final List<Parameter> parameters;
   private final TrainingConfig config;
   private final NDManager stateManager;
@@ -35,18 +37,21 @@ public final class AdamOptimizer implements AutoCloseable {
   /**
    * Creates zero moments for every parameter, on each parameter's device.
    *
-   * @param parameters the trainable parameters, in a fixed order (the checkpoint relies on it)
+   * @param parameters the trainable parameters by stable name, in a fixed order (the checkpoint
+   *     relies on it)
    * @param config supplies betas, epsilon, weight decay and the clipping norm
    * @param manager the owner of the moment arrays (closed with this optimiser)
    */
-  public AdamOptimizer(List<Parameter> parameters, TrainingConfig config, NDManager manager) {
-    this.parameters = List.copyOf(parameters);
+  public AdamOptimizer(
+      Map<String, Parameter> parameters, TrainingConfig config, NDManager manager) {
+    this.names = List.copyOf(parameters.keySet());
+    this.parameters = List.copyOf(parameters.values());
     this.config = config;
     this.stateManager = manager.newSubManager();
-    this.firstMoments = new NDArray[parameters.size()];
-    this.secondMoments = new NDArray[parameters.size()];
-    for (int i = 0; i < parameters.size(); i++) {
-      NDArray weight = parameters.get(i).getArray();
+    this.firstMoments = new NDArray[this.parameters.size()];
+    this.secondMoments = new NDArray[this.parameters.size()];
+    for (int i = 0; i < this.parameters.size(); i++) {
+      NDArray weight = this.parameters.get(i).getArray();
       firstMoments[i] =
           stateManager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
       secondMoments[i] =
@@ -142,7 +147,7 @@ public final class AdamOptimizer implements AutoCloseable {
     out.writeLong(updates);
     out.writeInt(parameters.size());
     for (int i = 0; i < parameters.size(); i++) {
-      out.writeUTF(parameters.get(i).getName());
+      out.writeUTF(names.get(i));
       writeArray(out, firstMoments[i]);
       writeArray(out, secondMoments[i]);
     }
@@ -163,14 +168,9 @@ public final class AdamOptimizer implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       String name = in.readUTF();
       Parameter parameter = parameters.get(i);
-      if (!name.equals(parameter.getName())) {
+      if (!name.equals(names.get(i))) {
         throw mismatch(
-            "optimiser state "
-                + i
-                + ": expected parameter "
-                + parameter.getName()
-                + ", found "
-                + name);
+            "optimiser state " + i + ": expected parameter " + names.get(i) + ", found " + name);
       }
       NDArray weight = parameter.getArray();
       firstMoments[i] = replace(firstMoments[i], readArray(in, weight), weight, name);

@@ -23,14 +23,19 @@ public final class CropSampler {
   private final int cropFrames;
   private final long seed;
   private final int bins;
+  private final boolean sharedStart;
+  private final int shortest;
 
   /**
    * @param notes the training notes, each at least {@code cropFrames} long, all with the same bins
    * @param batchSize crops per batch
    * @param cropFrames frames per crop
    * @param seed the run's seed
+   * @param sharedStart whether all crops of a batch start at the same frame (needed when the prior
+   *     depends on the absolute frame: the flow takes one first frame per batch)
    */
-  public CropSampler(List<TrainingNote> notes, int batchSize, int cropFrames, long seed) {
+  public CropSampler(
+      List<TrainingNote> notes, int batchSize, int cropFrames, long seed, boolean sharedStart) {
     if (notes.isEmpty()) {
       throw new TrainerException(
           TrainerException.Reason.INVALID_DATASET, "expected training notes, found none");
@@ -40,6 +45,8 @@ public final class CropSampler {
     this.cropFrames = cropFrames;
     this.seed = seed;
     this.bins = notes.get(0).features().bins();
+    this.sharedStart = sharedStart;
+    int minFrames = Integer.MAX_VALUE;
     for (TrainingNote note : notes) {
       if (note.features().bins() != bins) {
         throw new TrainerException(
@@ -54,7 +61,9 @@ public final class CropSampler {
                 + " frames, found "
                 + cropFrames);
       }
+      minFrames = Math.min(minFrames, note.features().frames());
     }
+    this.shortest = minFrames;
   }
 
   /**
@@ -66,10 +75,11 @@ public final class CropSampler {
     float[] x = new float[batchSize * bins * cropFrames];
     long[] pitch = new long[batchSize];
     long[] family = new long[batchSize];
+    int shared = sharedStart ? random.nextInt(shortest - cropFrames + 1) : 0;
     for (int b = 0; b < batchSize; b++) {
       TrainingNote note = notes.get(random.nextInt(notes.size()));
       int frames = note.features().frames();
-      int start = random.nextInt(frames - cropFrames + 1);
+      int start = sharedStart ? shared : random.nextInt(frames - cropFrames + 1);
       float[] values = note.features().values();
       int base = b * bins * cropFrames;
       for (int k = 0; k < bins; k++) {
@@ -85,7 +95,8 @@ public final class CropSampler {
     return new Batch(
         manager.create(x, new Shape(batchSize, bins, cropFrames)).toDevice(device, false),
         manager.create(pitch).toDevice(device, false),
-        manager.create(family).toDevice(device, false));
+        manager.create(family).toDevice(device, false),
+        shared);
   }
 
   /**
@@ -93,17 +104,15 @@ public final class CropSampler {
    * bins, frames]} plus {@code [1]} pitch and family.
    */
   public static Batch wholeNote(TrainingNote note, NDManager manager, Device device) {
-    float[] values = note.features().values();
-    float[] x = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      x[i] = values[i] + BIN / 2;
-    }
     return new Batch(
         manager
-            .create(x, new Shape(1, note.features().bins(), note.features().frames()))
+            .create(
+                note.features().values(),
+                new Shape(1, note.features().bins(), note.features().frames()))
             .toDevice(device, false),
         manager.create(new long[] {note.pitch()}).toDevice(device, false),
-        manager.create(new long[] {note.family()}).toDevice(device, false));
+        manager.create(new long[] {note.family()}).toDevice(device, false),
+        0);
   }
 
   /**
@@ -112,6 +121,8 @@ public final class CropSampler {
    * @param x features {@code [B, bins, T]} float32, already dequantised
    * @param pitch {@code [B]} int64
    * @param family {@code [B]} int64
+   * @param firstFrame the crops' common first frame within their notes (0 when they differ and the
+   *     prior does not depend on it)
    */
-  public record Batch(NDArray x, NDArray pitch, NDArray family) {}
+  public record Batch(NDArray x, NDArray pitch, NDArray family, long firstFrame) {}
 }

@@ -15,7 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AdamOptimizerTest {
@@ -66,7 +66,7 @@ class AdamOptimizerTest {
   void twoStepsMatchAReferenceAdamInDoublePrecision() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter w = parameter(manager);
-      try (AdamOptimizer adam = new AdamOptimizer(List.of(w), config(0), manager)) {
+      try (AdamOptimizer adam = new AdamOptimizer(Map.of("w", w), config(0), manager)) {
         double[] ref = {START[0], START[1], START[2]};
         double[] m = new double[3];
         double[] v = new double[3];
@@ -101,8 +101,8 @@ class AdamOptimizerTest {
       Parameter clipped = parameter(manager);
       Parameter scaled = parameter(manager);
       double norm = Math.sqrt(14);
-      try (AdamOptimizer a = new AdamOptimizer(List.of(clipped), config(1.0), manager);
-          AdamOptimizer b = new AdamOptimizer(List.of(scaled), config(0), manager)) {
+      try (AdamOptimizer a = new AdamOptimizer(Map.of("w", clipped), config(1.0), manager);
+          AdamOptimizer b = new AdamOptimizer(Map.of("w", scaled), config(0), manager)) {
         for (int t = 0; t < 3; t++) {
           try (NDManager step = manager.newSubManager()) {
             backward(clipped, 1f, step);
@@ -121,7 +121,7 @@ class AdamOptimizerTest {
   void nonFiniteGradientSkipsTheUpdateAndClearsTheGradient() {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter w = parameter(manager);
-      try (AdamOptimizer adam = new AdamOptimizer(List.of(w), config(0), manager)) {
+      try (AdamOptimizer adam = new AdamOptimizer(Map.of("w", w), config(0), manager)) {
         try (NDManager step = manager.newSubManager()) {
           backward(w, Float.NaN, step);
           float norm = adam.gradientNorm(step);
@@ -142,8 +142,8 @@ class AdamOptimizerTest {
     try (NDManager manager = NDManager.newBaseManager()) {
       Parameter a = parameter(manager);
       Parameter b = parameter(manager);
-      try (AdamOptimizer first = new AdamOptimizer(List.of(a), config(0), manager);
-          AdamOptimizer second = new AdamOptimizer(List.of(b), config(0), manager)) {
+      try (AdamOptimizer first = new AdamOptimizer(Map.of("w", a), config(0), manager);
+          AdamOptimizer second = new AdamOptimizer(Map.of("w", b), config(0), manager)) {
         try (NDManager step = manager.newSubManager()) {
           backward(a, 1f, step);
           first.update(0.1, first.gradientNorm(step), step);

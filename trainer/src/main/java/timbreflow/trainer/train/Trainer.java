@@ -1,0 +1,434 @@
+package timbreflow.trainer.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import timbreflow.trainer.TrainerException;
+import timbreflow.trainer.flow.BitsPerDim;
+import timbreflow.trainer.flow.ConditionalFlow;
+import timbreflow.trainer.flow.FlowConfig;
+
+/**
+ * Trains a {@link ConditionalFlow} by maximum likelihood in bits per dimension, in a run folder:
+ *
+ * <pre>
+ * &lt;run&gt;/training.json     the TrainingConfig
+ * &lt;run&gt;/flow.json         the FlowConfig
+ * &lt;run&gt;/train-log.csv     every figure of every step (see TrainingLog)
+ * &lt;run&gt;/checkpoints/      step-NNNNNNNN.ckpt, the newest keepCheckpoints of them
+ * </pre>
+ *
+ * <p>Each step draws its crops and noise from (seed, step) alone ({@link CropSampler}), so the
+ * checkpoint's parameters, Adam state and step are the whole state: a resumed run on the CPU takes
+ * exactly the steps an uninterrupted one would have. A non-finite loss or gradient skips the step
+ * (logged, gradients cleared); {@code maxBadSteps} in a row stop the run with {@code
+ * NUMERICAL_FAILURE}, the last good checkpoint left as it was.
+ */
+public final class Trainer {
+
+  /** Name of the training configuration file in a run folder. */
+  public static final String TRAINING_JSON = "training.json";
+
+  /** Name of the flow configuration file in a run folder. */
+  public static final String FLOW_JSON = "flow.json";
+
+  /** Name of the per-step CSV log in a run folder. */
+  public static final String LOG_CSV = "train-log.csv";
+
+  private final Path runDirectory;
+  private final PrintStream progressOut;
+  private LossInjector injector = (step, loss) -> loss;
+
+  /** Changes a step's loss before the backward pass; tests use it to inject NaNs. */
+  @FunctionalInterface
+  interface LossInjector {
+    NDArray apply(long step, NDArray loss);
+  }
+
+  /** A trainer working in {@code runDirectory}, drawing its progress bar on {@code progressOut}. */
+  public Trainer(Path runDirectory, PrintStream progressOut) {
+    this.runDirectory = runDirectory;
+    this.progressOut = progressOut;
+  }
+
+  void injectLoss(LossInjector lossInjector) {
+    this.injector = lossInjector;
+  }
+
+  /**
+   * What a run ended with.
+   *
+   * @param step the last step taken
+   * @param trainBitsPerDim the last finite training loss
+   * @param validBitsPerDim the last validation bits/dim, or NaN when none was measured
+   * @param checkpoint the checkpoint written at the end
+   * @param stepsPerSecond mean speed of this session
+   */
+  public record Result(
+      long step,
+      double trainBitsPerDim,
+      double validBitsPerDim,
+      Path checkpoint,
+      double stepsPerSecond) {}
+
+  /**
+   * Starts a new run: the folder must not hold checkpoints yet.
+   *
+   * @param training the run's training configuration
+   * @param flowConfig the model to train
+   * @param train training notes
+   * @param valid validation notes (may be empty: no validation)
+   * @param datasetFingerprint the training data's fingerprint, stored in every checkpoint
+   */
+  public Result train(
+      TrainingConfig training,
+      FlowConfig flowConfig,
+      List<TrainingNote> train,
+      List<TrainingNote> valid,
+      String datasetFingerprint) {
+    CheckpointStore store = new CheckpointStore(runDirectory, training.keepCheckpoints());
+    if (store.latest().isPresent()) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_CONFIG,
+          "run folder "
+              + runDirectory
+              + " already holds checkpoints: pass --resume to continue it, or choose another --run");
+    }
+    writeText(runDirectory.resolve(TRAINING_JSON), training.toJson());
+    writeText(runDirectory.resolve(FLOW_JSON), flowConfig.toJson());
+    return run(training, flowConfig, train, valid, datasetFingerprint, store, null);
+  }
+
+  /**
+   * Continues the run from its newest checkpoint.
+   *
+   * @param steps new total number of steps, or {@code null} to keep the checkpoint's
+   * @param device device override, or {@code null} to keep the checkpoint's choice
+   */
+  public Result resume(
+      List<TrainingNote> train,
+      List<TrainingNote> valid,
+      String datasetFingerprint,
+      Integer steps,
+      DeviceChoice device) {
+    CheckpointStore probe = new CheckpointStore(runDirectory, Integer.MAX_VALUE);
+    Path latest =
+        probe
+            .latest()
+            .orElseThrow(
+                () ->
+                    new TrainerException(
+                        TrainerException.Reason.INVALID_CONFIG,
+                        "--resume: expected a checkpoint in "
+                            + runDirectory.resolve("checkpoints")
+                            + ", found none"));
+    CheckpointContents contents = CheckpointContents.read(latest);
+    CheckpointMetadata meta = contents.metadata();
+    if (!meta.datasetFingerprint().equals(datasetFingerprint)) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_DATASET,
+          "--resume: checkpoint "
+              + latest
+              + " was trained on dataset "
+              + meta.datasetFingerprint()
+              + ", found dataset "
+              + datasetFingerprint);
+    }
+    TrainingConfig training = meta.training();
+    if (steps != null) {
+      training = training.withSteps(steps);
+    }
+    if (device != null) {
+      training = training.withDevice(device);
+    }
+    writeText(runDirectory.resolve(TRAINING_JSON), training.toJson());
+    FlowConfig flowConfig = FlowConfig.fromJson(meta.flowConfigJson());
+    CheckpointStore store = new CheckpointStore(runDirectory, training.keepCheckpoints());
+    return run(
+        training,
+        flowConfig,
+        train,
+        valid,
+        datasetFingerprint,
+        store,
+        new Resume(latest, contents));
+  }
+
+  private record Resume(Path path, CheckpointContents contents) {}
+
+  private Result run(
+      TrainingConfig training,
+      FlowConfig flowConfig,
+      List<TrainingNote> train,
+      List<TrainingNote> valid,
+      String fingerprint,
+      CheckpointStore store,
+      Resume resume) {
+    Engine engine = Engine.getInstance();
+    if (training.threads() > 0) {
+      JniUtils.setNumThreads(training.threads());
+    }
+    Device device = training.device().resolve(engine);
+    CropSampler sampler =
+        new CropSampler(
+            train,
+            training.batchSize(),
+            training.cropFrames(),
+            training.seed(),
+            flowConfig.priorFrames() > 0);
+    LearningRateSchedule schedule = training.schedule();
+    List<TrainingNote> validSubset = subset(valid, training.validNotes());
+    try (NDManager manager = engine.newBaseManager(device)) {
+      engine.setRandomSeed((int) training.seed());
+      ConditionalFlow flow = new ConditionalFlow(flowConfig);
+      flow.initialize(manager, training.cropFrames());
+      Map<String, Parameter> trainable = trainableParameters(flow);
+      try (AdamOptimizer adam = new AdamOptimizer(trainable, training, manager)) {
+        long startStep = 0;
+        double priorWall = 0;
+        double validBpd = Double.NaN;
+        Path lastCheckpoint = null;
+        if (resume != null) {
+          restore(flow, adam, manager, resume);
+          startStep = resume.contents().metadata().step();
+          priorWall = resume.contents().metadata().wallSeconds();
+          Double v = resume.contents().metadata().validBitsPerDim();
+          validBpd = v == null ? Double.NaN : v;
+          lastCheckpoint = resume.path();
+          if (startStep >= training.steps()) {
+            throw new TrainerException(
+                TrainerException.Reason.INVALID_CONFIG,
+                "--steps: expected more than the checkpoint's "
+                    + startStep
+                    + " steps, found "
+                    + training.steps());
+          }
+        }
+        ParameterStore parameterStore = new ParameterStore(manager, false);
+        ProgressBar bar = new ProgressBar(progressOut, training.steps());
+        if (resume != null) {
+          bar.message("resuming " + resume.path() + " at step " + startStep);
+        }
+        long sessionStart = System.nanoTime();
+        double lastFinite = Double.NaN;
+        int badInARow = 0;
+        try (TrainingLog log = new TrainingLog(runDirectory.resolve(LOG_CSV), startStep)) {
+          for (long step = startStep + 1; step <= training.steps(); step++) {
+            double rate = schedule.rate(step);
+            float loss;
+            float gradNorm;
+            boolean applied;
+            try (NDManager scratch = manager.newSubManager()) {
+              scratch.tempAttachAll(parameterArrays(flow));
+              CropSampler.Batch batch = sampler.sample(step, scratch, device);
+              try (GradientCollector collector = engine.newGradientCollector()) {
+                NDArray ll =
+                    flow.logLikelihood(
+                        parameterStore,
+                        batch.x(),
+                        batch.pitch(),
+                        batch.family(),
+                        batch.firstFrame(),
+                        true);
+                long dims = batch.x().getShape().get(1) * batch.x().getShape().get(2);
+                NDArray lossArray =
+                    injector.apply(step, BitsPerDim.fromLogLikelihood(ll, dims).mean());
+                loss = lossArray.getFloat();
+                if (Float.isFinite(loss)) {
+                  collector.backward(lossArray);
+                }
+              }
+              gradNorm = Float.isFinite(loss) ? adam.gradientNorm(scratch) : Float.NaN;
+              applied = adam.update(rate, gradNorm, scratch);
+            }
+            double elapsed = (System.nanoTime() - sessionStart) / 1e9;
+            double speed = (step - startStep) / elapsed;
+            double wall = priorWall + elapsed;
+            if (!applied) {
+              badInARow++;
+              bar.message(
+                  String.format(
+                      Locale.ROOT,
+                      "step %d skipped: non-finite %s (loss %s, gradient norm %s), %d in a row",
+                      step,
+                      Float.isFinite(loss) ? "gradient" : "loss",
+                      loss,
+                      gradNorm,
+                      badInARow));
+              log.row(step, rate, loss, Double.NaN, gradNorm, speed, wall, true);
+              if (badInARow >= training.maxBadSteps()) {
+                bar.finish();
+                throw new TrainerException(
+                    TrainerException.Reason.NUMERICAL_FAILURE,
+                    "training stopped at step "
+                        + step
+                        + " after "
+                        + badInARow
+                        + " consecutive non-finite losses or gradients; last good checkpoint: "
+                        + (lastCheckpoint == null ? "none" : lastCheckpoint.toString())
+                        + " (lower the learning rate or check the data)");
+              }
+              continue;
+            }
+            badInARow = 0;
+            lastFinite = loss;
+            boolean last = step == training.steps();
+            double stepValid = Double.NaN;
+            if (!validSubset.isEmpty()
+                && (last || (training.validEvery() > 0 && step % training.validEvery() == 0))) {
+              stepValid =
+                  Evaluator.meanBitsPerDim(flow, parameterStore, validSubset, manager, device);
+              validBpd = stepValid;
+              bar.message(
+                  String.format(
+                      Locale.ROOT,
+                      "step %d: valid %.4f bits/dim on %d notes",
+                      step,
+                      stepValid,
+                      validSubset.size()));
+            }
+            log.row(step, rate, loss, stepValid, gradNorm, speed, wall, false);
+            bar.update(step, loss, speed);
+            if (last || step % training.checkpointEvery() == 0) {
+              lastCheckpoint =
+                  store.save(
+                      contents(
+                          flow, adam, training, fingerprint, step, validBpd, wall, engine, device));
+            }
+          }
+        }
+        bar.finish();
+        double seconds = (System.nanoTime() - sessionStart) / 1e9;
+        return new Result(
+            training.steps(),
+            lastFinite,
+            validBpd,
+            lastCheckpoint,
+            (training.steps() - startStep) / seconds);
+      }
+    }
+  }
+
+  /** The parameters Adam updates, under the flow's stable names. */
+  static Map<String, Parameter> trainableParameters(ConditionalFlow flow) {
+    Map<String, Parameter> trainable = new LinkedHashMap<>();
+    for (Map.Entry<String, Parameter> e : flow.namedParameters().entrySet()) {
+      if (e.getValue().requiresGradient()) {
+        trainable.put(e.getKey(), e.getValue());
+      }
+    }
+    return trainable;
+  }
+
+  private static NDArray[] parameterArrays(ConditionalFlow flow) {
+    return flow.namedParameters().values().stream()
+        .map(Parameter::getArray)
+        .toArray(NDArray[]::new);
+  }
+
+  private static List<TrainingNote> subset(List<TrainingNote> notes, int count) {
+    if (count == 0 || notes.size() <= count) {
+      return notes;
+    }
+    // evenly spaced, so a subset still covers every instrument of the split
+    List<TrainingNote> picked = new java.util.ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      picked.add(notes.get((int) ((long) i * notes.size() / count)));
+    }
+    return picked;
+  }
+
+  private static void restore(
+      ConditionalFlow flow, AdamOptimizer adam, NDManager manager, Resume resume) {
+    CheckpointContents contents = resume.contents();
+    try {
+      flow.loadParameters(
+          manager, new DataInputStream(new ByteArrayInputStream(contents.parameters())));
+      for (Parameter p : flow.namedParameters().values()) {
+        if (p.requiresGradient()) {
+          p.getArray().setRequiresGradient(true);
+        }
+      }
+      adam.load(new DataInputStream(new ByteArrayInputStream(contents.optimizerState())));
+    } catch (IOException | ai.djl.MalformedModelException e) {
+      throw new TrainerException(
+          TrainerException.Reason.CORRUPT_CHECKPOINT,
+          "checkpoint " + resume.path() + " does not fit its flow config: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static CheckpointContents contents(
+      ConditionalFlow flow,
+      AdamOptimizer adam,
+      TrainingConfig training,
+      String fingerprint,
+      long step,
+      double validBpd,
+      double wall,
+      Engine engine,
+      Device device) {
+    ByteArrayOutputStream parameters = new ByteArrayOutputStream();
+    ByteArrayOutputStream optimizer = new ByteArrayOutputStream();
+    try (DataOutputStream p = new DataOutputStream(parameters);
+        DataOutputStream o = new DataOutputStream(optimizer)) {
+      flow.saveParameters(p);
+      adam.save(o);
+    } catch (IOException e) {
+      throw new TrainerException(
+          TrainerException.Reason.IO, "cannot serialise step " + step + ": " + e.getMessage(), e);
+    }
+    CheckpointMetadata meta =
+        new CheckpointMetadata(
+            step,
+            training.seed(),
+            fingerprint,
+            Double.isNaN(validBpd) ? null : validBpd,
+            wall,
+            training,
+            flow.config().toJson(),
+            engine.getEngineName() + " " + engine.getVersion(),
+            device.toString());
+    return new CheckpointContents(meta, parameters.toByteArray(), optimizer.toByteArray());
+  }
+
+  private static void writeText(Path file, String text) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
+      Files.move(
+          temp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new TrainerException(
+          TrainerException.Reason.IO, "cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The newest checkpoint of a run folder, if any. */
+  public static Optional<Path> latestCheckpoint(Path runDirectory) {
+    return new CheckpointStore(runDirectory, Integer.MAX_VALUE).latest();
+  }
+}

@@ -1,0 +1,237 @@
+package timbreflow.trainer.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import timbreflow.trainer.TrainerException;
+
+class TrainerTest {
+
+  private static List<TrainingNote> train;
+  private static List<TrainingNote> valid;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void render() {
+    train = TinyNotes.render(12, 1);
+    valid = TinyNotes.render(3, 2);
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  /** The CSV rows as [step, lr, train_bpd, valid_bpd, grad_norm, steps_per_s, wall_s, skipped]. */
+  private static List<String[]> rows(Path run) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(run.resolve(Trainer.LOG_CSV))) {
+      if (!line.startsWith("step")) {
+        rows.add(line.split(",", -1));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void lossFallsClearlyWithinAFewDozenSteps() throws IOException {
+    Path run = dir.resolve("run");
+    TrainingConfig config =
+        new TrainingConfig(
+            8,
+            16,
+            40,
+            1e-2,
+            3,
+            1e-4,
+            0.9,
+            0.999,
+            1e-8,
+            0.0,
+            50.0,
+            10,
+            0,
+            40,
+            3,
+            3,
+            5L,
+            1,
+            DeviceChoice.CPU);
+    Trainer.Result result =
+        new Trainer(run, quiet()).train(config, TinyNotes.flow(2), train, valid, "tiny");
+    List<String[]> rows = rows(run);
+    assertEquals(40, rows.size());
+    double first = 0;
+    double last = 0;
+    for (int i = 0; i < 5; i++) {
+      first += Double.parseDouble(rows.get(i)[2]) / 5;
+      last += Double.parseDouble(rows.get(rows.size() - 1 - i)[2]) / 5;
+    }
+    assertTrue(
+        last < first - 0.5,
+        "train bits/dim of the first 5 steps "
+            + first
+            + ", of the last 5 "
+            + last
+            + ": "
+            + rows.stream().map(r -> r[2]).toList());
+    double validAt10 = Double.parseDouble(rows.get(9)[3]);
+    assertTrue(
+        result.validBitsPerDim() < validAt10 - 0.3,
+        "valid bits/dim at step 10 " + validAt10 + ", at step 40 " + result.validBitsPerDim());
+    assertTrue(Files.exists(result.checkpoint()));
+  }
+
+  @Test
+  void resumedRunReachesTheSameLossAsAnUninterruptedOne() throws IOException {
+    Path straight = dir.resolve("straight");
+    new Trainer(straight, quiet())
+        .train(TinyNotes.training(6, 3), TinyNotes.flow(2), train, valid, "tiny");
+    Path interrupted = dir.resolve("interrupted");
+    new Trainer(interrupted, quiet())
+        .train(TinyNotes.training(3, 3), TinyNotes.flow(2), train, valid, "tiny");
+    new Trainer(interrupted, quiet()).resume(train, valid, "tiny", 6, null);
+    List<String[]> a = rows(straight);
+    List<String[]> b = rows(interrupted);
+    assertEquals(6, b.size());
+    for (int i = 0; i < 6; i++) {
+      assertEquals(a.get(i)[0], b.get(i)[0]);
+      assertEquals(a.get(i)[2], b.get(i)[2], "train bits/dim at step " + (i + 1));
+      assertEquals(a.get(i)[4], b.get(i)[4], "gradient norm at step " + (i + 1));
+    }
+    try (Checkpoint x = Checkpoint.load(straight);
+        Checkpoint y = Checkpoint.load(interrupted)) {
+      assertEquals(6, y.metadata().step());
+      var px = x.flow().namedParameters();
+      var py = y.flow().namedParameters();
+      for (String name : px.keySet()) {
+        assertArrayEquals(px.get(name).getArray().encode(), py.get(name).getArray().encode(), name);
+      }
+    }
+  }
+
+  @Test
+  void nonFiniteLossSkipsTheStepAndLogsIt() throws IOException {
+    Path run = dir.resolve("run");
+    Trainer trainer = new Trainer(run, quiet());
+    trainer.injectLoss((step, loss) -> step == 2 ? loss.mul(Float.NaN) : loss);
+    Trainer.Result result =
+        trainer.train(TinyNotes.training(4, 4), TinyNotes.flow(1), train, valid, "tiny");
+    List<String[]> rows = rows(run);
+    assertEquals("1", rows.get(1)[7], "step 2 marked skipped");
+    assertEquals("", rows.get(1)[4], "no gradient norm for a skipped step");
+    assertEquals("0", rows.get(2)[7]);
+    assertTrue(Double.isFinite(result.trainBitsPerDim()));
+  }
+
+  @Test
+  void repeatedNonFiniteLossesStopWithAClearMessageAndKeepTheLastGoodCheckpoint() {
+    Path run = dir.resolve("run");
+    Trainer trainer = new Trainer(run, quiet());
+    trainer.injectLoss((step, loss) -> step >= 4 ? loss.mul(Float.POSITIVE_INFINITY) : loss);
+    TrainerException e =
+        assertThrows(
+            TrainerException.class,
+            () ->
+                trainer.train(TinyNotes.training(10, 2), TinyNotes.flow(1), train, valid, "tiny"));
+    assertEquals(TrainerException.Reason.NUMERICAL_FAILURE, e.reason());
+    assertTrue(
+        e.getMessage().startsWith("training stopped at step 6 after 3 consecutive non-finite"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("step-00000002.ckpt"), e.getMessage());
+    try (Checkpoint last = Checkpoint.load(run)) {
+      assertEquals(2, last.metadata().step());
+    }
+  }
+
+  @Test
+  void truncatedCheckpointGivesTheClearError() throws IOException {
+    Path run = dir.resolve("run");
+    Trainer.Result result =
+        new Trainer(run, quiet())
+            .train(TinyNotes.training(1, 1), TinyNotes.flow(1), train, valid, "tiny");
+    Path file = result.checkpoint();
+    byte[] all = Files.readAllBytes(file);
+    Files.write(file, Arrays.copyOf(all, all.length / 2));
+    TrainerException e = assertThrows(TrainerException.class, () -> Checkpoint.load(file));
+    assertEquals(TrainerException.Reason.CORRUPT_CHECKPOINT, e.reason());
+    long payload = all.length - CheckpointFile.HEADER_BYTES;
+    long found = all.length / 2 - CheckpointFile.HEADER_BYTES;
+    assertEquals(
+        "checkpoint "
+            + file
+            + " is corrupt: expected "
+            + payload
+            + " bytes of payload, found "
+            + found
+            + " (truncated)",
+        e.getMessage());
+    TrainerException onResume =
+        assertThrows(
+            TrainerException.class,
+            () -> new Trainer(run, quiet()).resume(train, valid, "tiny", 2, null));
+    assertEquals(TrainerException.Reason.CORRUPT_CHECKPOINT, onResume.reason());
+  }
+
+  @Test
+  void loadedCheckpointScoresTheValidNotesAsTrainingDid() {
+    Path run = dir.resolve("run");
+    Trainer.Result result =
+        new Trainer(run, quiet())
+            .train(TinyNotes.training(3, 3), TinyNotes.flow(1), train, valid, "tiny");
+    try (Checkpoint checkpoint = Checkpoint.load(result.checkpoint())) {
+      double bpd =
+          Evaluator.meanBitsPerDim(
+              checkpoint.flow(),
+              new ai.djl.training.ParameterStore(checkpoint.manager(), false),
+              valid,
+              checkpoint.manager(),
+              ai.djl.Device.cpu());
+      assertEquals(result.validBitsPerDim(), bpd, 1e-6);
+      assertEquals(3, checkpoint.metadata().step());
+      assertEquals("tiny", checkpoint.metadata().datasetFingerprint());
+    }
+  }
+
+  @Test
+  void runFolderHoldsConfigsLogAndNoTemporaryFiles() throws IOException {
+    Path run = dir.resolve("run");
+    new Trainer(run, quiet())
+        .train(TinyNotes.training(2, 1), TinyNotes.flow(1), train, valid, "tiny");
+    assertEquals(
+        TinyNotes.training(2, 1),
+        TrainingConfig.fromJson(Files.readString(run.resolve(Trainer.TRAINING_JSON))));
+    try (Stream<Path> files = Files.walk(run)) {
+      assertFalse(files.anyMatch(p -> p.toString().endsWith(".tmp")));
+    }
+    TrainerException again =
+        assertThrows(
+            TrainerException.class,
+            () ->
+                new Trainer(run, quiet())
+                    .train(TinyNotes.training(2, 1), TinyNotes.flow(1), train, valid, "tiny"));
+    assertTrue(again.getMessage().contains("--resume"), again.getMessage());
+  }
+
+  @SuppressWarnings("unused")
+  private static NDArray identity(NDArray a) {
+    return a;
+  }
+}
