@@ -13,7 +13,9 @@ import timbreflow.trainer.data.NoteExample;
 import timbreflow.trainer.data.NoteSet;
 import timbreflow.trainer.data.NsynthReader;
 
-/** {@code inspect}: read an NSynth-format split, validate it and print what was kept and skipped. */
+/**
+ * {@code inspect}: read an NSynth-format split, validate it and print what was kept and skipped.
+ */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
@@ -30,7 +32,10 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--no-audio-check", description = "skip reading the WAVs (entries only)")
   boolean noAudioCheck;
 
-  @Option(names = "--threads", defaultValue = "2", description = "threads (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "threads (default ${DEFAULT-VALUE})")
   int threads;
 
   @Override

@@ -5,8 +5,8 @@ import java.util.Locale;
 import timbreflow.trainer.data.ProgressListener;
 
 /**
- * A one-line progress bar on stderr, redrawn at most every 200 ms: {@code render [#####   ]
- * 1200/4400 27% 85.3/s eta 38 s}. Thread-safe.
+ * A one-line progress bar on stderr, redrawn at most every 200 ms: {@code render [##### ] 1200/4400
+ * 27% 85.3/s eta 38 s}. Thread-safe.
  */
 public final class ProgressBar implements ProgressListener, AutoCloseable {
 

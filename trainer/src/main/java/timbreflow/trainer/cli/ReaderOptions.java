@@ -20,7 +20,10 @@ final class ReaderOptions {
   @Option(names = "--sources", split = ",", description = "keep these sources (acoustic,...)")
   List<String> sources = new ArrayList<>();
 
-  @Option(names = "--pitches", defaultValue = "0-127", description = "pitch range (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--pitches",
+      defaultValue = "0-127",
+      description = "pitch range (default ${DEFAULT-VALUE})")
   String pitches;
 
   @Option(names = "--velocities", split = ",", description = "keep these velocities")
@@ -42,7 +45,9 @@ final class ReaderOptions {
                   () ->
                       new TrainerException(
                           Reason.INVALID_CONFIG,
-                          "expected a source (acoustic, electronic, synthetic), found '" + s + "'")));
+                          "expected a source (acoustic, electronic, synthetic), found '"
+                              + s
+                              + "'")));
     }
     return NoteFilter.builder()
         .optFamilies(families.isEmpty() ? Set.of() : RenderCommand.familySet(families))

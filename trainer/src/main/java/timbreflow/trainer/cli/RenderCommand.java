@@ -53,7 +53,8 @@ final class RenderCommand implements Callable<Integer> {
   @Option(
       names = "--pitches",
       defaultValue = "21-108",
-      description = "MIDI pitch range, clipped per instrument to its keys (default ${DEFAULT-VALUE})")
+      description =
+          "MIDI pitch range, clipped per instrument to its keys (default ${DEFAULT-VALUE})")
   String pitches;
 
   @Option(
@@ -77,7 +78,10 @@ final class RenderCommand implements Callable<Integer> {
       description = "share of instruments (or notes) for valid + test (default ${DEFAULT-VALUE})")
   double heldOut;
 
-  @Option(names = "--seed", defaultValue = "0", description = "split seed (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "split seed (default ${DEFAULT-VALUE})")
   long seed;
 
   @Option(

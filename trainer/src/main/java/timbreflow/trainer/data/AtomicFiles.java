@@ -8,7 +8,9 @@ import java.nio.file.StandardCopyOption;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.TrainerException.Reason;
 
-/** Writes files through a temporary sibling and an atomic rename, so readers never see half a file. */
+/**
+ * Writes files through a temporary sibling and an atomic rename, so readers never see half a file.
+ */
 final class AtomicFiles {
 
   private AtomicFiles() {}

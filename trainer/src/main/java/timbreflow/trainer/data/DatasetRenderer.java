@@ -28,8 +28,8 @@ import timbreflow.trainer.TrainerException.Reason;
  * Renders an NSynth-format dataset ({@code <out>/<split>/examples.json}, {@code
  * <out>/<split>/audio/<note_str>.wav}, {@code <out>/dataset.json}) from a SoundFont.
  *
- * <p>Work happens in {@code <out>.partial} and is renamed to {@code <out>} only when complete, so an
- * interrupted render never leaves a folder that looks finished. Rerunning with the same options
+ * <p>Work happens in {@code <out>.partial} and is renamed to {@code <out>} only when complete, so
+ * an interrupted render never leaves a folder that looks finished. Rerunning with the same options
  * resumes a partial folder (WAVs already written are kept: rendering is deterministic) or, when
  * {@code <out>} is complete, does nothing. Instruments render in parallel on {@code threads}
  * threads; each note from a fresh synthesizer state, so bytes do not depend on order or threads.
@@ -61,7 +61,9 @@ public final class DatasetRenderer {
     if (Files.exists(out)) {
       throw new TrainerException(
           Reason.INVALID_CONFIG,
-          "expected " + out + " to be absent or a complete dataset, found a folder without "
+          "expected "
+              + out
+              + " to be absent or a complete dataset, found a folder without "
               + DatasetSummary.FILE);
     }
     Path work = prepareWorkFolder(out, fingerprint);
@@ -141,7 +143,10 @@ public final class DatasetRenderer {
       counts.put(s, summary.path("splits").path(s.folder()).path("notes").asInt());
     }
     Map<String, Integer> dropped = new TreeMap<>();
-    summary.path("dropped").fields().forEachRemaining(e -> dropped.put(e.getKey(), e.getValue().asInt()));
+    summary
+        .path("dropped")
+        .fields()
+        .forEachRemaining(e -> dropped.put(e.getKey(), e.getValue().asInt()));
     return new RenderReport(out, true, counts, dropped, 0, 0);
   }
 
@@ -171,8 +176,7 @@ public final class DatasetRenderer {
         Files.createDirectories(work.resolve(s.folder()).resolve("audio"));
       }
       AtomicFiles.write(
-          marker,
-          ExamplesJson.MAPPER.writeValueAsBytes(Map.of("render_fingerprint", fingerprint)));
+          marker, ExamplesJson.MAPPER.writeValueAsBytes(Map.of("render_fingerprint", fingerprint)));
       return work;
     } catch (IOException e) {
       throw new TrainerException(Reason.IO, "could not prepare " + work + ": " + e, e);
@@ -195,7 +199,8 @@ public final class DatasetRenderer {
     order.sort(
         Comparator.comparingInt((RenderedInstrument i) -> i.lowestPitch() - i.highestPitch())
             .thenComparingInt(RenderedInstrument::id));
-    ExecutorService pool = Executors.newFixedThreadPool(config.threads(), DaemonThreads.named("render"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(config.threads(), DaemonThreads.named("render"));
     try {
       List<Future<InstrumentResult>> futures = new ArrayList<>();
       for (RenderedInstrument instrument : order) {

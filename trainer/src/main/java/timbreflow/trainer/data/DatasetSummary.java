@@ -39,8 +39,7 @@ public final class DatasetSummary {
   static void write(Path file, Map<String, Object> summary) {
     try {
       AtomicFiles.write(
-          file,
-          ExamplesJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
+          file, ExamplesJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
     } catch (IOException e) {
       throw new TrainerException(Reason.IO, "could not encode " + file + ": " + e, e);
     }

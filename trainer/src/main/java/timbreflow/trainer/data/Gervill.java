@@ -18,9 +18,9 @@ import timbreflow.trainer.TrainerException.Reason;
  *
  * <p>Why reflection rather than a compile-time {@code --add-exports}: javac rejects {@code
  * --add-exports} together with {@code --release}, and the two internal types used here ({@code
- * AudioSynthesizer.openStream} for offline rendering, {@code ModelInstrument.getPerformers} for
- * key ranges) are too few to justify a module-specific compiler setup. At run time the package
- * must still be exported: the shaded jar's manifest carries {@code Add-Exports:
+ * AudioSynthesizer.openStream} for offline rendering, {@code ModelInstrument.getPerformers} for key
+ * ranges) are too few to justify a module-specific compiler setup. At run time the package must
+ * still be exported: the shaded jar's manifest carries {@code Add-Exports:
  * java.desktop/com.sun.media.sound}; elsewhere pass {@code --add-exports
  * java.desktop/com.sun.media.sound=ALL-UNNAMED}.
  */
@@ -62,8 +62,7 @@ final class Gervill {
     if (!modelInstrument.isInstance(instrument)) {
       return new int[] {0, 127};
     }
-    Object[] performers =
-        (Object[]) invoke(method(modelInstrument, "getPerformers"), instrument);
+    Object[] performers = (Object[]) invoke(method(modelInstrument, "getPerformers"), instrument);
     if (performers.length == 0) {
       return new int[] {0, 127};
     }
@@ -89,7 +88,11 @@ final class Gervill {
     } catch (ClassNotFoundException e) {
       throw new TrainerException(
           Reason.RENDER_FAILED,
-          "expected the JDK's Gervill synthesizer class " + PACKAGE + "." + simpleName + ", not found",
+          "expected the JDK's Gervill synthesizer class "
+              + PACKAGE
+              + "."
+              + simpleName
+              + ", not found",
           e);
     }
   }
@@ -119,9 +122,7 @@ final class Gervill {
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
       throw new TrainerException(
-          Reason.RENDER_FAILED,
-          "Gervill " + method.getName() + " failed: " + cause,
-          cause);
+          Reason.RENDER_FAILED, "Gervill " + method.getName() + " failed: " + cause, cause);
     }
   }
 }

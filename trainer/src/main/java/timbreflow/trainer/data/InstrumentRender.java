@@ -53,7 +53,8 @@ final class InstrumentRender {
             continue;
           }
           if (peak >= 1) {
-            clipped++; // logged by the renderer; not in dataset.json, which must not depend on resumes
+            clipped++; // logged by the renderer; not in dataset.json, which must not depend on
+            // resumes
           }
           DatasetRenderer.writeWav(samples, wav);
         }

@@ -3,7 +3,10 @@ package timbreflow.trainer.data;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How an NSynth instrument makes its sound, in NSynth's order (0 acoustic, 1 electronic, 2 synthetic). */
+/**
+ * How an NSynth instrument makes its sound, in NSynth's order (0 acoustic, 1 electronic, 2
+ * synthetic).
+ */
 public enum InstrumentSource {
   ACOUSTIC,
   ELECTRONIC,

@@ -33,7 +33,7 @@ final class NoteAudioCheck {
     Waveform w;
     try {
       w = WavReader.read(wav);
-    } catch (TimbreflowException | java.io.UncheckedIOException e) {
+    } catch (TimbreflowException e) {
       return new Outcome(null, SkipReason.UNREADABLE_WAV, e.getMessage());
     }
     if (w.sampleRate() != sampleRate) {
@@ -44,16 +44,15 @@ final class NoteAudioCheck {
     }
     if (w.length() != samples) {
       return new Outcome(
-          null,
-          SkipReason.WRONG_LENGTH,
-          "expected " + samples + " samples, found " + w.length());
+          null, SkipReason.WRONG_LENGTH, "expected " + samples + " samples, found " + w.length());
     }
     double peak = InstrumentRender.peak(w.samples());
     if (peak < SILENT_PEAK) {
       return new Outcome(
           null,
           SkipReason.SILENT,
-          String.format(java.util.Locale.ROOT, "peak %.1f dBFS", 20 * Math.log10(Math.max(peak, 1e-12))));
+          String.format(
+              java.util.Locale.ROOT, "peak %.1f dBFS", 20 * Math.log10(Math.max(peak, 1e-12))));
     }
     return new Outcome(w, null, null);
   }

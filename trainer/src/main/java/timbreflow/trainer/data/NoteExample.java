@@ -49,14 +49,15 @@ public record NoteExample(
     qualitiesStr = List.copyOf(qualitiesStr);
   }
 
-  /** NSynth's note key for an instrument, pitch and velocity: {@code guitar_acoustic_001-060-100}. */
+  /**
+   * NSynth's note key for an instrument, pitch and velocity: {@code guitar_acoustic_001-060-100}.
+   */
   public static String noteStr(String instrumentStr, int pitch, int velocity) {
     return String.format(Locale.ROOT, "%s-%03d-%03d", instrumentStr, pitch, velocity);
   }
 
   /** NSynth's instrument name: {@code <family>_<source>_<number, 3 digits>}. */
-  public static String instrumentStr(
-      InstrumentFamily family, InstrumentSource source, int number) {
+  public static String instrumentStr(InstrumentFamily family, InstrumentSource source, int number) {
     return String.format(Locale.ROOT, "%s_%s_%03d", family.label(), source.label(), number);
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param report counts of kept and skipped notes
  * @param fingerprint SHA-256 over the split's {@code examples.json} and the reader's settings
  */
-public record NoteSet(Path splitDir, List<NoteExample> notes, ReadReport report, String fingerprint) {
+public record NoteSet(
+    Path splitDir, List<NoteExample> notes, ReadReport report, String fingerprint) {
 
   public NoteSet {
     notes = List.copyOf(notes);

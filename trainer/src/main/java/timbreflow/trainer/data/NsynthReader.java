@@ -29,9 +29,9 @@ import timbreflow.trainer.TrainerException.Reason;
  * <p>Every note is either kept or counted under a {@link SkipReason} and logged (the first {@value
  * #LOGGED_PER_REASON} per reason at WARN, the rest at DEBUG); nothing is dropped silently and no
  * bad entry stops the read. Entries are checked for the fields, family (0–10), source (0–2), pitch
- * and velocity (0–127) and the WAV's presence; with {@code checkAudio} each WAV is also read
- * (on {@code threads} threads) and checked for 16 kHz, 64000 samples and not being silent.
- * The order is {@code note_str} order; {@code maxNotes} keeps a stable pseudo-random subset.
+ * and velocity (0–127) and the WAV's presence; with {@code checkAudio} each WAV is also read (on
+ * {@code threads} threads) and checked for 16 kHz, 64000 samples and not being silent. The order is
+ * {@code note_str} order; {@code maxNotes} keeps a stable pseudo-random subset.
  */
 public final class NsynthReader {
 
@@ -79,7 +79,8 @@ public final class NsynthReader {
         continue;
       }
       if (!Files.isRegularFile(splitDir.resolve("audio").resolve(note.noteStr() + ".wav"))) {
-        skip(skipped, SkipReason.MISSING_WAV, note.noteStr(), "no audio/" + note.noteStr() + ".wav");
+        skip(
+            skipped, SkipReason.MISSING_WAV, note.noteStr(), "no audio/" + note.noteStr() + ".wav");
         continue;
       }
       SkipReason rejected = filter.reject(note);
@@ -115,7 +116,8 @@ public final class NsynthReader {
     }
     List<NoteExample> order = new ArrayList<>(notes);
     order.sort(
-        Comparator.comparingLong((NoteExample n) -> SplitAssigner.mix(0, n.noteStr().hashCode(), 0, 0))
+        Comparator.comparingLong(
+                (NoteExample n) -> SplitAssigner.mix(0, n.noteStr().hashCode(), 0, 0))
             .thenComparing(NoteExample::noteStr));
     skipped.merge(SkipReason.FILTER_MAX_NOTES, order.size() - filter.maxNotes(), Integer::sum);
     return new ArrayList<>(order.subList(0, filter.maxNotes()));
@@ -166,7 +168,8 @@ public final class NsynthReader {
   /** Parses one entry of examples.json; throws {@link EntryException} with the reason. */
   static NoteExample parse(String key, JsonNode v) throws EntryException {
     if (!v.isObject()) {
-      throw new EntryException(SkipReason.MALFORMED_ENTRY, "expected an object, found " + v.getNodeType());
+      throw new EntryException(
+          SkipReason.MALFORMED_ENTRY, "expected an object, found " + v.getNodeType());
     }
     String noteStr = v.hasNonNull("note_str") ? v.get("note_str").asText() : key;
     if (!noteStr.equals(key) || !SAFE_NAME.matcher(noteStr).matches()) {

@@ -1,6 +1,8 @@
 package timbreflow.trainer.data;
 
-/** Receives progress of long dataset work (rendering, feature extraction); called from any thread. */
+/**
+ * Receives progress of long dataset work (rendering, feature extraction); called from any thread.
+ */
 @FunctionalInterface
 public interface ProgressListener {
 

@@ -1,14 +1,13 @@
 package timbreflow.trainer.data;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * The outcome of reading a split: how many notes were kept, and every other note counted under
- * the reason it was skipped; plus quirks of kept notes worth knowing (e.g. pitches outside the
- * piano's 21–108, which NSynth has).
+ * The outcome of reading a split: how many notes were kept, and every other note counted under the
+ * reason it was skipped; plus quirks of kept notes worth knowing (e.g. pitches outside the piano's
+ * 21–108, which NSynth has).
  *
  * @param kept notes kept
  * @param skipped notes skipped, by reason (defects and filters)
@@ -20,7 +19,7 @@ public record ReadReport(int kept, Map<SkipReason, Integer> skipped, Map<String,
   public static final String OUTSIDE_PIANO = "pitch outside 21-108";
 
   public ReadReport {
-    skipped = skipped.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(skipped));
+    skipped = Map.copyOf(skipped);
     quirks = Map.copyOf(quirks);
   }
 
@@ -48,13 +47,13 @@ public record ReadReport(int kept, Map<SkipReason, Integer> skipped, Map<String,
   }
 
   /**
-   * One line: {@code kept 980, skipped 20: missing wav → 12, wrong length → 8; filtered 300:
-   * family → 300; quirks: pitch outside 21-108 → 4}.
+   * One line: {@code kept 980, skipped 20: missing wav → 12, wrong length → 8; filtered 300: family
+   * → 300; quirks: pitch outside 21-108 → 4}.
    */
   public String summary() {
     StringJoiner defects = new StringJoiner(", ");
     StringJoiner filters = new StringJoiner(", ");
-    for (var e : new EnumMap<>(skipped).entrySet()) {
+    for (var e : new TreeMap<>(skipped).entrySet()) {
       String item = e.getKey().label() + " → " + e.getValue();
       (e.getKey().isFilter() ? filters : defects).add(item);
     }

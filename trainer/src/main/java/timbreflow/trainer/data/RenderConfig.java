@@ -83,7 +83,9 @@ public record RenderConfig(
     return m;
   }
 
-  /** Builds and validates a {@link RenderConfig}; {@code set*} are required, {@code opt*} optional. */
+  /**
+   * Builds and validates a {@link RenderConfig}; {@code set*} are required, {@code opt*} optional.
+   */
   public static final class Builder {
     private Path soundFont;
     private Path output;
@@ -179,8 +181,7 @@ public record RenderConfig(
           "heldOutFraction",
           "a fraction in [0, 1)",
           String.valueOf(heldOutFraction));
-      require(
-          silenceDbfs < 0, "silenceDbfs", "a level below 0 dBFS", String.valueOf(silenceDbfs));
+      require(silenceDbfs < 0, "silenceDbfs", "a level below 0 dBFS", String.valueOf(silenceDbfs));
       require(threads >= 1, "threads", "at least 1", String.valueOf(threads));
       return new RenderConfig(
           soundFont.toAbsolutePath().normalize(),

@@ -14,9 +14,9 @@ import java.util.Set;
  * <p>{@link SplitMode#INSTRUMENTS}: within each family, {@code round(n × fraction)} of its {@code
  * n} instruments (at least one when {@code n >= 2}, none when {@code n == 1}) are held out, chosen
  * by a seeded hash; their notes are divided between valid and test by a hash of the note, so valid
- * and test share instruments and neither shares one with train (as NSynth).
- * {@link SplitMode#NOTES}: each (instrument, pitch, velocity) goes to valid or test with
- * probability {@code fraction / 2} each, otherwise to train.
+ * and test share instruments and neither shares one with train (as NSynth). {@link
+ * SplitMode#NOTES}: each (instrument, pitch, velocity) goes to valid or test with probability
+ * {@code fraction / 2} each, otherwise to train.
  */
 public final class SplitAssigner {
 
@@ -60,7 +60,8 @@ public final class SplitAssigner {
   }
 
   private Set<Integer> chooseHeldOut(List<RenderedInstrument> instruments) {
-    Map<InstrumentFamily, List<RenderedInstrument>> byFamily = new EnumMap<>(InstrumentFamily.class);
+    Map<InstrumentFamily, List<RenderedInstrument>> byFamily =
+        new EnumMap<>(InstrumentFamily.class);
     for (RenderedInstrument i : instruments) {
       byFamily.computeIfAbsent(i.family(), f -> new ArrayList<>()).add(i);
     }
