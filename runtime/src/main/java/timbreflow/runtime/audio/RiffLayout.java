@@ -39,9 +39,8 @@ record RiffLayout(int fmtOffset, int fmtSize, int dataOffset, long dataSize) {
     List<String> seen = new ArrayList<>();
     int pos = HEADER_BYTES;
     while ((long) pos + CHUNK_HEADER_BYTES <= bytes.length) {
-      String id = LittleEndian.fourCc(bytes, pos);
       if (seen.size() < MAX_LISTED_CHUNKS) {
-        seen.add(id);
+        seen.add(LittleEndian.fourCc(bytes, pos));
       }
       long size = LittleEndian.u32(bytes, pos + 4);
       int body = pos + CHUNK_HEADER_BYTES;
@@ -52,19 +51,19 @@ record RiffLayout(int fmtOffset, int fmtSize, int dataOffset, long dataSize) {
         } else if (size == STREAMING_SIZE_FFFFFFFF || size == STREAMING_SIZE_SOX) {
           size = Math.min(size, remain);
         }
-        checkFits(id, size, remain);
+        checkFits(bytes, pos, size, remain);
         if (dataOffset < 0) {
           dataOffset = body;
           dataSize = size;
         }
       } else if (LittleEndian.is(bytes, pos, "fmt ")) {
-        checkFits(id, size, remain);
+        checkFits(bytes, pos, size, remain);
         if (fmtOffset < 0) {
           fmtOffset = body;
           fmtSize = (int) size;
         }
       } else if (rf64 && LittleEndian.is(bytes, pos, "ds64")) {
-        checkFits(id, size, remain);
+        checkFits(bytes, pos, size, remain);
         if (size >= 16) {
           ds64DataSize = LittleEndian.i64(bytes, body + 8);
           if (ds64DataSize < 0) {
@@ -77,7 +76,7 @@ record RiffLayout(int fmtOffset, int fmtSize, int dataOffset, long dataSize) {
         if (fmtOffset >= 0 && dataOffset >= 0) {
           break; // a damaged trailing chunk after the audio: the audio itself is intact
         }
-        checkFits(id, size, remain);
+        checkFits(bytes, pos, size, remain);
       }
       long next = body + size + (size & 1);
       if (next > bytes.length) {
@@ -124,11 +123,17 @@ record RiffLayout(int fmtOffset, int fmtSize, int dataOffset, long dataSize) {
         "expected a RIFF/WAVE header ('RIFF' at offset 0), found " + LittleEndian.fourCc(bytes, 0));
   }
 
-  private static void checkFits(String id, long size, long remain) {
+  private static void checkFits(byte[] bytes, int chunk, long size, long remain) {
     if (size > remain) {
       throw new TimbreflowException(
           Reason.MALFORMED_AUDIO,
-          "chunk " + id + " claims " + size + " bytes but only " + remain + " remain");
+          "chunk "
+              + LittleEndian.fourCc(bytes, chunk)
+              + " claims "
+              + size
+              + " bytes but only "
+              + remain
+              + " remain");
     }
   }
 
