@@ -24,10 +24,11 @@ public final class CropSampler {
   private final long seed;
   private final int bins;
   private final boolean sharedStart;
-  private final int shortest;
+  private final int firstFrames;
 
   /**
    * @param notes the training notes, each at least {@code cropFrames} long, all with the same bins
+   *     (checked as they are drawn)
    * @param batchSize crops per batch
    * @param cropFrames frames per crop
    * @param seed the run's seed
@@ -40,30 +41,32 @@ public final class CropSampler {
       throw new TrainerException(
           TrainerException.Reason.INVALID_DATASET, "expected training notes, found none");
     }
-    this.notes = List.copyOf(notes);
+    // not copied: the list may decode each note lazily from a memory-mapped feature cache
+    this.notes = notes;
     this.batchSize = batchSize;
     this.cropFrames = cropFrames;
     this.seed = seed;
-    this.bins = notes.get(0).features().bins();
     this.sharedStart = sharedStart;
-    int minFrames = Integer.MAX_VALUE;
-    for (TrainingNote note : notes) {
-      if (note.features().bins() != bins) {
-        throw new TrainerException(
-            TrainerException.Reason.INVALID_DATASET,
-            "expected every note to have " + bins + " bins, found " + note.features().bins());
-      }
-      if (note.features().frames() < cropFrames) {
-        throw new TrainerException(
-            TrainerException.Reason.INVALID_CONFIG,
-            "cropFrames: expected at most the shortest note's "
-                + note.features().frames()
-                + " frames, found "
-                + cropFrames);
-      }
-      minFrames = Math.min(minFrames, note.features().frames());
+    TrainingNote first = notes.get(0);
+    this.bins = first.features().bins();
+    this.firstFrames = first.features().frames();
+    check(first);
+  }
+
+  private void check(TrainingNote note) {
+    if (note.features().bins() != bins) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_DATASET,
+          "expected every note to have " + bins + " bins, found " + note.features().bins());
     }
-    this.shortest = minFrames;
+    if (note.features().frames() < cropFrames) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_CONFIG,
+          "cropFrames: expected at most a note's "
+              + note.features().frames()
+              + " frames, found "
+              + cropFrames);
+    }
   }
 
   /**
@@ -75,11 +78,15 @@ public final class CropSampler {
     float[] x = new float[batchSize * bins * cropFrames];
     long[] pitch = new long[batchSize];
     long[] family = new long[batchSize];
-    int shared = sharedStart ? random.nextInt(shortest - cropFrames + 1) : 0;
+    int shared = sharedStart ? random.nextInt(firstFrames - cropFrames + 1) : 0;
     for (int b = 0; b < batchSize; b++) {
       TrainingNote note = notes.get(random.nextInt(notes.size()));
+      check(note);
       int frames = note.features().frames();
-      int start = sharedStart ? shared : random.nextInt(frames - cropFrames + 1);
+      int start =
+          sharedStart
+              ? Math.min(shared, frames - cropFrames)
+              : random.nextInt(frames - cropFrames + 1);
       float[] values = note.features().values();
       int base = b * bins * cropFrames;
       for (int k = 0; k < bins; k++) {
