@@ -13,6 +13,7 @@ import timbreflow.trainer.TrainerException;
     subcommands = {
       RenderCommand.class,
       InspectCommand.class,
+      FeaturesCommand.class,
     })
 public final class TrainerCli implements Runnable {
 
