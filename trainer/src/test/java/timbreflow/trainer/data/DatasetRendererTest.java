@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.Waveform;
+import timbreflow.runtime.dsp.PitchEstimator;
 import timbreflow.trainer.TrainerException;
 
 class DatasetRendererTest {
@@ -59,6 +60,27 @@ class DatasetRendererTest {
         assertEquals(64_000, w.length(), wav.toString());
       }
     }
+  }
+
+  @Test
+  void renderedNotesSoundAtTheirMidiPitchWithin50Cents() throws IOException {
+    PitchEstimator estimator = new PitchEstimator();
+    int checked = 0;
+    try (Stream<Path> wavs =
+        Files.walk(dir.resolve("a")).filter(p -> p.toString().endsWith(".wav"))) {
+      for (Path wav : wavs.toList()) {
+        String name = wav.getFileName().toString();
+        int pitch = Integer.parseInt(name.substring(name.length() - 11, name.length() - 8));
+        double hz =
+            estimator
+                .estimateHz(WavReader.read(wav))
+                .orElseThrow(() -> new AssertionError("no pitch in " + name));
+        double cents = Math.abs(PitchEstimator.centsBetween(hz, PitchEstimator.midiToHz(pitch)));
+        assertTrue(cents < 50, name + ": " + hz + " Hz is " + cents + " cents off");
+        checked++;
+      }
+    }
+    assertTrue(checked >= 24, "checked " + checked);
   }
 
   @Test
