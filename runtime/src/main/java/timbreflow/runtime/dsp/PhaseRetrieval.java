@@ -1,0 +1,194 @@
+package timbreflow.runtime.dsp;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import timbreflow.runtime.TimbreflowException;
+import timbreflow.runtime.TimbreflowException.Reason;
+
+/**
+ * Fast Griffin-Lim on one note, its frames split into lane groups across worker threads.
+ *
+ * <p>Each iteration has two phases separated by barriers: every worker analyses, projects and
+ * synthesises its groups' frames (reading the shared normalised signal, writing only its groups'
+ * overlap-add buffers), then every worker sums and normalises its share of the signal rows. The
+ * calling thread is worker 0 and the only one that talks to the listener.
+ */
+final class PhaseRetrieval {
+
+  /** Frames per lane group at most: 128 lanes keep a group's FFT rows near the L2 cache size. */
+  private static final int MAX_LANES = 128;
+
+  private final GriffinLimConfig config;
+  private final int frames;
+  private final int workers;
+  private final FrameGroup[] groups;
+  private final SignalRows signal;
+  private final double targetEnergy;
+  private final SpinBarrier barrier;
+  private final float beta;
+
+  private volatile boolean stop;
+  private volatile boolean cancelled;
+  private volatile Throwable failure;
+  private int iterationsRun;
+
+  PhaseRetrieval(
+      StftConfig stft, GriffinLimConfig config, float[] window, Magnitude magnitude, int length) {
+    this.config = config;
+    this.frames = magnitude.frames();
+    int nFft = stft.nFft();
+    int hop = stft.hop();
+    LaneFft fft = new LaneFft(nFft / 2);
+    SpectralKernel kernel = new SpectralKernel(nFft, fft);
+    FrameWindows windows = new FrameWindows(window);
+    int threads = Math.max(1, Math.min(config.threads(), (frames + 7) / 8));
+    int perWorker = ceilDiv(frames, threads * MAX_LANES);
+    int count = threads * perWorker;
+    int lanes = ceilDiv(ceilDiv(frames, count), 8) * 8;
+    this.workers = threads;
+    this.groups = new FrameGroup[count];
+    for (int i = 0; i < count; i++) {
+      groups[i] = new FrameGroup(fft, kernel, windows, magnitude, 2f, i * lanes, lanes);
+    }
+    double energy = 0;
+    for (FrameGroup group : groups) {
+      energy += group.targetEnergy();
+    }
+    this.targetEnergy = energy;
+    double[] inverseWss = Windows.inverseWindowSumSquare(window, hop, frames);
+    this.signal = new SignalRows(hop, nFft, count * lanes + 3, inverseWss, length);
+    this.barrier = new SpinBarrier(threads);
+    double m = config.momentum();
+    this.beta = (float) (m / (1 + m));
+    float[] cos = new float[magnitude.values().length];
+    float[] sin = new float[cos.length];
+    initialPhase(cos, sin);
+    for (FrameGroup group : groups) {
+      group.start(cos, sin, frames);
+    }
+    signal.gather(groups, 0, 0, signal.rows());
+    signal.gather(groups, 1, 0, signal.rows());
+  }
+
+  /** Runs the iterations; returns the signal's first {@code length} samples. */
+  float[] run(GriffinLimListener listener, int note, int length) {
+    Thread[] helpers = new Thread[workers - 1];
+    for (int w = 1; w < workers; w++) {
+      int worker = w;
+      helpers[w - 1] = new Thread(() -> work(worker, null, note), "griffin-lim-" + w);
+      helpers[w - 1].setDaemon(true);
+      helpers[w - 1].start();
+    }
+    try {
+      work(0, listener, note);
+    } finally {
+      for (Thread helper : helpers) {
+        joinQuietly(helper);
+      }
+    }
+    Throwable failed = failure;
+    if (failed instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failed instanceof Error error) {
+      throw error;
+    }
+    if (cancelled) {
+      throw new TimbreflowException(
+          Reason.CANCELLED, "Griffin-Lim cancelled after " + iterationsRun + " iterations");
+    }
+    return signal.samples(length);
+  }
+
+  /** Iterations run by the last {@link #run}. */
+  int iterationsRun() {
+    return iterationsRun;
+  }
+
+  private void work(int worker, GriffinLimListener listener, int note) {
+    try {
+      int from = worker * groups.length / workers;
+      int to = (worker + 1) * groups.length / workers;
+      int rows = signal.rows();
+      int rowFrom = worker * 2 * rows / workers;
+      int rowTo = (worker + 1) * 2 * rows / workers;
+      double lastDb = Double.POSITIVE_INFINITY;
+      for (int it = 1; it <= config.iterations(); it++) {
+        boolean track = config.stopToleranceDb() > 0 && it % GriffinLimConfig.CHECK_EVERY == 0;
+        for (int g = from; g < to; g++) {
+          groups[g].iterate(signal, beta, track);
+        }
+        barrier.await();
+        for (int r = rowFrom; r < rowTo; r++) {
+          signal.gather(groups, r / rows, r % rows, r % rows + 1);
+        }
+        if (worker == 0) {
+          iterationsRun = it;
+          listener.progress(note, it);
+          if (listener.cancelled()) {
+            cancelled = true;
+            stop = true;
+          } else if (track) {
+            double db = convergenceDb();
+            if (lastDb - db < config.stopToleranceDb()) {
+              stop = true;
+            }
+            lastDb = db;
+          }
+        }
+        barrier.await();
+        if (stop) {
+          return;
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      if (failure == null) {
+        failure = e;
+      }
+      barrier.abort();
+      if (worker == 0 && !(e instanceof IllegalStateException)) {
+        throw e;
+      }
+    }
+  }
+
+  private double convergenceDb() {
+    double error = 0;
+    for (FrameGroup group : groups) {
+      error += group.error();
+    }
+    return 10 * Math.log10(error / targetEnergy);
+  }
+
+  private void initialPhase(float[] cos, float[] sin) {
+    if (config.initialPhase() == GriffinLimConfig.InitialPhase.ZERO) {
+      Arrays.fill(cos, 1f);
+      return;
+    }
+    SplittableRandom random = new SplittableRandom(config.seed());
+    for (int i = 0; i < cos.length; i++) {
+      double phase = 2 * Math.PI * random.nextDouble();
+      cos[i] = (float) Math.cos(phase);
+      sin[i] = (float) Math.sin(phase);
+    }
+  }
+
+  private static void joinQuietly(Thread thread) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+}
