@@ -1,0 +1,123 @@
+package timbreflow.exporter.graph;
+
+import timbreflow.exporter.graph.GraphBuilder.Attr;
+
+/**
+ * Emits one affine coupling's WaveNet-style net and its forward or inverse affine map, mirroring
+ * {@code trainer.flow.AffineCoupling} op by op.
+ *
+ * <p>Folded in Java: the end convolution's scale half is negated and carries {@code −scaleOffset}
+ * in its bias, so the net yields {@code m = −(h_s + scaleOffset)} directly and {@code log s =
+ * −softplus(m)}: forward {@code b' = b·exp(−softplus(m)) + t}, inverse {@code b = (b' −
+ * t)·exp(softplus(m))}, log-det {@code −Σ softplus(m)}. Negating weights is exact in IEEE
+ * arithmetic, so this changes no rounding of the convolution.
+ */
+final class CouplingNet {
+
+  private final GraphBuilder g;
+  private final FlowWeights w;
+  private final String prefix;
+  private final FlowWeights.Coupling c;
+
+  CouplingNet(GraphBuilder g, FlowWeights w, int step) {
+    this.g = g;
+    this.w = w;
+    this.prefix = "step" + step + "_";
+    this.c = w.steps().get(step).coupling();
+  }
+
+  /**
+   * The net over the conditioner half.
+   *
+   * @param a {@code [B, Ca, T]}
+   * @return {@code {softplus(m), t}}, each {@code [B, Cb, T]}
+   */
+  String[] softplusAndShift(String a) {
+    int h = w.hidden();
+    int ca = w.conditionerChannels();
+    int cb = w.transformedChannels();
+    int k = w.kernelSize();
+    String hidden = conv(a, c.startWeight(), c.startBias(), "start", new long[] {h, ca, 1}, 1);
+    String skip = null;
+    String halves = g.vector(prefix + "halves", h, h);
+    for (int i = 0; i < w.layers(); i++) {
+      int d = 1 << i;
+      String u =
+          conv(
+              hidden,
+              c.inWeights().get(i),
+              c.inBiases().get(i),
+              "in" + i,
+              new long[] {2L * h, h, k},
+              d);
+      String[] tu = g.ops("Split", 2, new String[] {u, halves}, Attr.i("axis", 1));
+      String gate =
+          g.op(
+              "Mul",
+              new String[] {
+                g.op("Tanh", new String[] {tu[0]}), g.op("Sigmoid", new String[] {tu[1]})
+              });
+      boolean last = i == w.layers() - 1;
+      String r =
+          conv(
+              gate,
+              c.resSkipWeights().get(i),
+              c.resSkipBiases().get(i),
+              "res_skip" + i,
+              new long[] {last ? h : 2L * h, h, 1},
+              1);
+      String s;
+      if (!last) {
+        String[] rs = g.ops("Split", 2, new String[] {r, halves}, Attr.i("axis", 1));
+        hidden = g.op("Add", new String[] {hidden, rs[0]});
+        s = rs[1];
+      } else {
+        s = r;
+      }
+      skip = skip == null ? s : g.op("Add", new String[] {skip, s});
+    }
+    float[] endW = c.endWeight().clone();
+    float[] endB = c.endBias().clone();
+    for (int o = 0; o < cb; o++) {
+      for (int j = 0; j < h; j++) {
+        endW[o * h + j] = -endW[o * h + j];
+      }
+      endB[o] = -(endB[o] + w.scaleOffset());
+    }
+    String o = conv(skip, endW, endB, "end", new long[] {2L * cb, h, 1}, 1);
+    String[] mt =
+        g.ops(
+            "Split",
+            2,
+            new String[] {o, g.vector(prefix + "end_halves", cb, cb)},
+            Attr.i("axis", 1));
+    return new String[] {g.op("Softplus", new String[] {mt[0]}), mt[1]};
+  }
+
+  /** {@code b' = b·exp(−sp) + t}. */
+  String forward(String b, String[] spT) {
+    String s = g.op("Exp", new String[] {g.op("Neg", new String[] {spT[0]})});
+    return g.op("Add", new String[] {g.op("Mul", new String[] {b, s}), spT[1]});
+  }
+
+  /** {@code b = (b' − t)·exp(sp)}. */
+  String inverse(String bPrime, String[] spT) {
+    String diff = g.op("Sub", new String[] {bPrime, spT[1]});
+    return g.op("Mul", new String[] {diff, g.op("Exp", new String[] {spT[0]})});
+  }
+
+  private String conv(String x, float[] weight, float[] bias, String name, long[] shape, int d) {
+    long k = shape[2];
+    long pad = d * (k - 1) / 2;
+    String wName = g.floats(prefix + name + "_weight", weight, shape);
+    String bName = g.floats(prefix + name + "_bias", bias, shape[0]);
+    return g.op(
+        "Conv",
+        new String[] {x, wName, bName},
+        Attr.ints("kernel_shape", k),
+        Attr.ints("dilations", d),
+        Attr.ints("pads", pad, pad),
+        Attr.ints("strides", 1),
+        Attr.i("group", 1));
+  }
+}
