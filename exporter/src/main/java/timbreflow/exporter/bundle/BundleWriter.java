@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +55,10 @@ public final class BundleWriter {
                 GraphContract.outputs(graph, manifest.bins())));
       }
       writeManifest(staging, manifest.withGraphs(specs));
+      if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
+        // a temp directory is private (rwx------); a published bundle is readable like any file
+        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
       return staging;
     } catch (IOException e) {
       throw new ExportException(

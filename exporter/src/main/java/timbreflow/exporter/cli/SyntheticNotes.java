@@ -22,14 +22,17 @@ public final class SyntheticNotes {
       int family = rnd.nextInt(11);
       double f0Bin = 440 * Math.pow(2, (pitch - 69) / 12.0) / 16000 * 1024;
       double decay = 40 + rnd.nextDouble() * 200;
+      double[] partials = new double[bins];
+      for (int k = 0; k < bins; k++) {
+        for (int h = 1; h * f0Bin < bins; h++) {
+          double dist = (k - h * f0Bin) / 1.5;
+          partials[k] += dist * dist < 50 ? 0.7 / Math.sqrt(h) * Math.exp(-dist * dist) : 0;
+        }
+      }
       float[] x = new float[bins * frames];
       for (int k = 0; k < bins; k++) {
         for (int t = 0; t < frames; t++) {
-          double v = 0.25 + 0.05 * rnd.nextGaussian();
-          for (int h = 1; h * f0Bin < bins; h++) {
-            double dist = (k - h * f0Bin) / 1.5;
-            v += 0.7 / Math.sqrt(h) * Math.exp(-dist * dist) * Math.exp(-t / decay);
-          }
+          double v = 0.25 + 0.05 * rnd.nextGaussian() + partials[k] * Math.exp(-t / decay);
           x[k * frames + t] = (float) Math.min(1, Math.max(0, v));
         }
       }

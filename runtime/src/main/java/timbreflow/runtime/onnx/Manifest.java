@@ -73,7 +73,7 @@ public record Manifest(
 
   public Manifest {
     families = List.copyOf(families);
-    graphs = Map.copyOf(graphs);
+    graphs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(graphs));
   }
 
   /** A copy with {@code graphs} replaced. */

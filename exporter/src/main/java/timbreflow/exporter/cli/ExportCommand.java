@@ -1,0 +1,114 @@
+package timbreflow.exporter.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import timbreflow.exporter.ExportException;
+import timbreflow.exporter.ExportRequest;
+import timbreflow.exporter.Exporter;
+import timbreflow.exporter.bundle.Layout;
+import timbreflow.exporter.graph.FlowGraphs;
+import timbreflow.exporter.parity.ParityGate;
+import timbreflow.exporter.parity.ParityNote;
+import timbreflow.exporter.parity.ParityReport;
+import timbreflow.runtime.onnx.Provenance;
+import timbreflow.trainer.TrainerException;
+import timbreflow.trainer.train.Checkpoint;
+import timbreflow.trainer.train.CheckpointMetadata;
+
+/** {@code export}: checkpoint → proven bundle. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Exports a trainer checkpoint to encoder.onnx, decoder.onnx, prior.onnx and model.json,",
+      "runs the parity gate against DJL on validation notes and publishes only if it passes."
+    })
+final class ExportCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--checkpoint",
+      required = true,
+      description = "checkpoint file or run folder (newest checkpoint)")
+  Path checkpoint;
+
+  @Option(
+      names = "--data",
+      required = true,
+      description = "validation split in NSynth jsonwav layout (examples.json + audio/)")
+  Path data;
+
+  @Option(names = "--out", required = true, description = "bundle directory to create")
+  Path out;
+
+  @Option(
+      names = "--opset",
+      defaultValue = "17",
+      description = "ONNX opset, 13 to 17 (default ${DEFAULT-VALUE})")
+  int opset;
+
+  @Option(
+      names = "--layout",
+      defaultValue = "bundle",
+      description = "bundle or triton (default ${DEFAULT-VALUE})")
+  String layout;
+
+  @Option(
+      names = "--parity-notes",
+      defaultValue = "32",
+      description = "validation notes for the gate, at least 32 (default ${DEFAULT-VALUE})")
+  int parityNotes;
+
+  @Option(names = "--force", description = "replace an existing --out bundle")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    FlowGraphs.checkOpset(opset);
+    Layout chosen = ExporterCommands.layout(layout);
+    if (parityNotes < ParityGate.MIN_NOTES) {
+      throw new ExportException(
+          ExportException.Reason.INVALID_ARGUMENT,
+          "--parity-notes: expected at least " + ParityGate.MIN_NOTES + ", found " + parityNotes);
+    }
+    List<ParityNote> notes = ValidationNotes.load(data, parityNotes);
+    Checkpoint ckpt;
+    try {
+      ckpt = Checkpoint.load(checkpoint);
+    } catch (TrainerException e) {
+      throw new ExportException(
+          ExportException.Reason.INVALID_CHECKPOINT,
+          "--checkpoint " + checkpoint + ": " + e.getMessage(),
+          e);
+    }
+    try (ckpt) {
+      CheckpointMetadata meta = ckpt.metadata();
+      Provenance provenance =
+          new Provenance(
+              meta.step(),
+              meta.validBitsPerDim(),
+              meta.datasetFingerprint(),
+              GitCommit.current(),
+              ckpt.flowConfig().toJson());
+      ExportRequest request =
+          new ExportRequest(
+              ckpt.flow(), ckpt.manager(), provenance, notes, out, opset, chosen, force);
+      ParityGate gate = ParityGate.standard();
+      ParityReport report =
+          new Exporter(gate)
+              .export(request, new Progress(System.err, gate.workUnits(notes), "parity gate"));
+      System.out.print(report.summary());
+      System.out.println(
+          "published "
+              + out.toAbsolutePath()
+              + " ("
+              + chosen.name().toLowerCase()
+              + " layout, opset "
+              + opset
+              + ")");
+      return 0;
+    }
+  }
+}
