@@ -14,6 +14,8 @@ import timbreflow.trainer.TrainerException;
       RenderCommand.class,
       InspectCommand.class,
       FeaturesCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
     })
 public final class TrainerCli implements Runnable {
 

@@ -1,0 +1,209 @@
+package timbreflow.trainer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import timbreflow.trainer.TrainerException;
+import timbreflow.trainer.data.Split;
+import timbreflow.trainer.flow.FlowConfig;
+import timbreflow.trainer.train.DeviceChoice;
+import timbreflow.trainer.train.Trainer;
+import timbreflow.trainer.train.TrainingConfig;
+import timbreflow.trainer.train.TrainingNote;
+
+/** {@code train}: trains the flow (or, with {@code --flow-steps 0}, the prior-only baseline). */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train the conditional flow on a dataset's train split by maximum likelihood (bits/dim),"
+          + " validating on whole notes of the valid split.",
+      "The run folder gets training.json, flow.json, train-log.csv and checkpoints/; --resume"
+          + " continues its newest checkpoint exactly. --flow-steps 0 trains the prior-only"
+          + " baseline that evaluate compares against."
+    })
+final class TrainCommand implements Callable<Integer> {
+
+  @Mixin DatasetOptions dataset;
+
+  @Option(names = "--run", required = true, description = "run folder (created)")
+  Path run;
+
+  @Option(names = "--resume", description = "continue the run folder's newest checkpoint")
+  boolean resume;
+
+  @Option(names = "--config", description = "training config JSON (default: built-in defaults)")
+  Path config;
+
+  @Option(names = "--flow-config", description = "flow config JSON (default: built-in defaults)")
+  Path flowConfig;
+
+  @Option(names = "--flow-steps", description = "override the flow's K; 0 = prior-only baseline")
+  Integer flowSteps;
+
+  @Option(names = "--steps", description = "total optimiser steps")
+  Integer steps;
+
+  @Option(names = "--batch-size", description = "crops per step")
+  Integer batchSize;
+
+  @Option(names = "--crop-frames", description = "frames per crop")
+  Integer cropFrames;
+
+  @Option(names = "--lr", description = "peak learning rate")
+  Double learningRate;
+
+  @Option(names = "--warmup", description = "warm-up steps")
+  Integer warmup;
+
+  @Option(names = "--seed", description = "seed of crops, noise and initial weights")
+  Long seed;
+
+  @Option(names = "--valid-every", description = "steps between validations (0: end only)")
+  Integer validEvery;
+
+  @Option(names = "--valid-notes", description = "valid notes per validation (0: all)")
+  Integer validNotes;
+
+  @Option(names = "--checkpoint-every", description = "steps between checkpoints")
+  Integer checkpointEvery;
+
+  @Option(names = "--keep", description = "checkpoints kept")
+  Integer keep;
+
+  @Option(names = "--threads", description = "engine intra-op threads (0: engine default)")
+  Integer threads;
+
+  @Option(names = "--device", description = "auto, cpu or gpu (auto: a GPU when DJL sees one)")
+  String device;
+
+  @Override
+  public Integer call() {
+    if (threads != null && threads > 0) {
+      // read by DJL's PyTorch engine when it starts, before any training thread exists
+      System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    if (resume && (config != null || flowConfig != null || flowSteps != null || otherOverrides())) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_CONFIG,
+          "--resume continues with the checkpoint's configuration: only --steps and --device"
+              + " may change");
+    }
+    String fingerprint = dataset.fingerprint();
+    List<TrainingNote> train = dataset.notes(Split.TRAIN);
+    if (train.isEmpty()) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_DATASET,
+          "expected notes in " + dataset.data.resolve(Split.TRAIN.folder()) + ", found none");
+    }
+    List<TrainingNote> valid = dataset.has(Split.VALID) ? dataset.notes(Split.VALID) : List.of();
+    if (valid.isEmpty()) {
+      System.err.println("no valid split in " + dataset.data + ": training without validation");
+    }
+    Trainer trainer = new Trainer(run, System.err);
+    Trainer.Result result;
+    if (resume) {
+      result =
+          trainer.resume(
+              train, valid, fingerprint, steps, device == null ? null : DeviceChoice.parse(device));
+    } else {
+      TrainingConfig training = trainingConfig();
+      FlowConfig flow =
+          flowConfig == null ? FlowConfig.defaults() : FlowConfig.fromJson(read(flowConfig));
+      if (flowSteps != null) {
+        flow = flow.withSteps(flowSteps);
+      }
+      int bins = train.get(0).features().bins();
+      if (flow.channels() != bins) {
+        throw new TrainerException(
+            TrainerException.Reason.INVALID_CONFIG,
+            "flow config channels: expected the features' "
+                + bins
+                + " bins, found "
+                + flow.channels());
+      }
+      result = trainer.train(training, flow, train, valid, fingerprint);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "trained %d steps: train %.4f bits/dim, valid %s bits/dim, %.2f steps/s%ncheckpoint %s%n",
+        result.step(),
+        result.trainBitsPerDim(),
+        Double.isNaN(result.validBitsPerDim())
+            ? "-"
+            : String.format(Locale.ROOT, "%.4f", result.validBitsPerDim()),
+        result.stepsPerSecond(),
+        result.checkpoint());
+    return 0;
+  }
+
+  private boolean otherOverrides() {
+    return batchSize != null
+        || cropFrames != null
+        || learningRate != null
+        || warmup != null
+        || seed != null
+        || validEvery != null
+        || validNotes != null
+        || checkpointEvery != null
+        || keep != null
+        || threads != null;
+  }
+
+  /** The base config (file or defaults) with every command-line override applied. */
+  TrainingConfig trainingConfig() {
+    TrainingConfig base =
+        config == null ? TrainingConfig.defaults() : TrainingConfig.fromJson(read(config));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode node;
+    try {
+      node = (ObjectNode) json.readTree(base.toJson());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    put(node, "steps", steps);
+    put(node, "batchSize", batchSize);
+    put(node, "cropFrames", cropFrames);
+    if (learningRate != null) {
+      node.put("learningRate", learningRate);
+      node.put("minLearningRate", Math.min(node.get("minLearningRate").asDouble(), learningRate));
+    }
+    put(node, "warmupSteps", warmup);
+    if (seed != null) {
+      node.put("seed", seed);
+    }
+    put(node, "validEvery", validEvery);
+    put(node, "validNotes", validNotes);
+    put(node, "checkpointEvery", checkpointEvery);
+    put(node, "keepCheckpoints", keep);
+    put(node, "threads", threads);
+    if (device != null) {
+      node.put("device", DeviceChoice.parse(device).name());
+    }
+    return TrainingConfig.fromJson(node.toString());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new TrainerException(
+          TrainerException.Reason.IO, "cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void put(ObjectNode node, String field, Integer value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package timbreflow.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import timbreflow.trainer.flow.FlowConfig;
+import timbreflow.trainer.train.Checkpoint;
+
+class TrainEvaluateCliTest {
+
+  private static final Path TIM_GM = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
+
+  @TempDir static Path dir;
+
+  private static Path data;
+  private static Path flowJson;
+
+  @BeforeAll
+  static void renderATinyDataset() throws IOException {
+    assumeTrue(Files.isRegularFile(TIM_GM), "needs " + TIM_GM + " (bin/install-test-deps)");
+    data = dir.resolve("data");
+    int rc =
+        TrainerCli.execute(
+            "render",
+            "--soundfont",
+            TIM_GM.toString(),
+            "--out",
+            data.toString(),
+            "--programs",
+            "73,0",
+            "--pitches",
+            "60-65",
+            "--velocities",
+            "100",
+            "--split",
+            "NOTES",
+            "--held-out",
+            "0.5",
+            "--threads",
+            "1");
+    assertEquals(0, rc);
+    flowJson = dir.resolve("tiny-flow.json");
+    Files.writeString(
+        flowJson, new FlowConfig(513, 1, 8, 1, 3, 7L, 2.0, true, 128, 11, 4, 4, 0).toJson());
+  }
+
+  private static List<String> common(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--data",
+                data.toString(),
+                "--batch-size",
+                "2",
+                "--crop-frames",
+                "8",
+                "--threads",
+                "1",
+                "--device",
+                "cpu",
+                "--checkpoint-every",
+                "2",
+                "--valid-notes",
+                "2"));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  @Test
+  void trainResumeBaselineAndEvaluateFromTheCommandLine() throws IOException {
+    Path run = dir.resolve("runs/flow");
+    Path prior = dir.resolve("runs/prior");
+    List<String> train = common("--run", run.toString(), "--flow-config", flowJson.toString());
+    train.add(0, "train");
+    train.addAll(List.of("--steps", "2"));
+    assertEquals(0, TrainerCli.execute(train.toArray(String[]::new)));
+    assertEquals(
+        0,
+        TrainerCli.execute(
+            "train",
+            "--data",
+            data.toString(),
+            "--run",
+            run.toString(),
+            "--resume",
+            "--steps",
+            "3"));
+    try (Checkpoint checkpoint = Checkpoint.load(run)) {
+      assertEquals(3, checkpoint.metadata().step());
+      assertEquals(1, checkpoint.flowConfig().steps());
+    }
+    List<String> baseline =
+        common(
+            "--run",
+            prior.toString(),
+            "--flow-config",
+            flowJson.toString(),
+            "--flow-steps",
+            "0",
+            "--steps",
+            "2");
+    baseline.add(0, "train");
+    assertEquals(0, TrainerCli.execute(baseline.toArray(String[]::new)));
+    assertEquals(
+        0,
+        TrainerCli.execute(
+            "evaluate",
+            "--data",
+            data.toString(),
+            "--checkpoint",
+            run.toString(),
+            "--baseline",
+            prior.toString(),
+            "--device",
+            "cpu"));
+    String json = Files.readString(run.resolve("evaluation.json"));
+    assertTrue(json.contains("\"baselineStep\" : 2"), json);
+    assertTrue(Files.readString(run.resolve("evaluation.md")).contains("prior-only"));
+  }
+
+  @Test
+  void resumingWithAChangedConfigIsAOneLineFailure() {
+    assertEquals(
+        1,
+        TrainerCli.execute(
+            "train",
+            "--data",
+            data.toString(),
+            "--run",
+            dir.resolve("runs/none").toString(),
+            "--resume"));
+    assertEquals(
+        1,
+        TrainerCli.execute(
+            "train",
+            "--data",
+            data.toString(),
+            "--run",
+            dir.resolve("runs/none").toString(),
+            "--resume",
+            "--lr",
+            "0.1"));
+  }
+}
