@@ -89,18 +89,18 @@ public final class ActNorm extends AbstractBlock implements InvertibleBlock {
     if (training && !isDataInitialized()) {
       initializeFrom(x);
     }
-    NDArray b = column(store.getValue(bias, x.getDevice(), training));
+    NDArray b = Scope.local(column(store.getValue(bias, x.getDevice(), training)), x);
     NDArray l = store.getValue(logScale, x.getDevice(), training);
-    NDArray z = x.add(b).mul(column(l).exp());
+    NDArray z = x.add(b).mul(Scope.local(column(l), x).exp());
     long frames = x.getShape().get(2);
-    NDArray logDet = l.sum().mul(frames).broadcast(new Shape(x.getShape().get(0)));
+    NDArray logDet = Scope.local(l.sum(), x).mul(frames).broadcast(new Shape(x.getShape().get(0)));
     return new FlowOutput(z, logDet);
   }
 
   @Override
   public NDArray inverse(ParameterStore store, NDArray z) {
-    NDArray b = column(store.getValue(bias, z.getDevice(), false));
-    NDArray l = column(store.getValue(logScale, z.getDevice(), false));
+    NDArray b = Scope.local(column(store.getValue(bias, z.getDevice(), false)), z);
+    NDArray l = Scope.local(column(store.getValue(logScale, z.getDevice(), false)), z);
     return z.mul(l.neg().exp()).sub(b);
   }
 

@@ -1,11 +1,14 @@
 package timbreflow.trainer.flow;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -51,6 +54,7 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
   private final int transformed;
   private final int hidden;
   private final int layers;
+  private final int kernel;
   private final float scaleOffset;
   private final Parameter startWeight;
   private final Parameter startBias;
@@ -71,6 +75,7 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
     layers = config.layers();
     scaleOffset = (float) config.scaleOffset();
     int k = config.kernelSize();
+    kernel = k;
     startWeight = weight("start_weight", new Shape(hidden, conditioner, 1), conditioner);
     startBias = weight("start_bias", new Shape(hidden), conditioner);
     for (int i = 0; i < layers; i++) {
@@ -106,63 +111,116 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
 
   @Override
   public FlowOutput forward(ParameterStore store, NDArray x, boolean training) {
-    NDArray a = x.get(new NDIndex(":, :{}, :", conditioner));
-    NDArray b = x.get(new NDIndex(":, {}:, :", conditioner));
-    NDArray[] st = scaleAndShift(store, a, training);
+    NDList ab = x.split(new long[] {conditioner}, 1);
+    NDArray[] st = scaleAndShift(store, ab.get(0), training);
     NDArray logS = st[0];
-    NDArray zb = b.mul(logS.exp()).add(st[1]);
+    NDArray zb = ab.get(1).mul(logS.exp()).add(st[1]);
     NDArray logDet = logS.sum(new int[] {1, 2});
-    return new FlowOutput(a.concat(zb, 1), logDet);
+    return new FlowOutput(ab.get(0).concat(zb, 1), logDet);
   }
 
   @Override
   public NDArray inverse(ParameterStore store, NDArray z) {
-    NDArray a = z.get(new NDIndex(":, :{}, :", conditioner));
-    NDArray zb = z.get(new NDIndex(":, {}:, :", conditioner));
-    NDArray[] st = scaleAndShift(store, a, false);
-    NDArray b = zb.sub(st[1]).mul(st[0].neg().exp());
-    return a.concat(b, 1);
+    NDList ab = z.split(new long[] {conditioner}, 1);
+    NDArray[] st = scaleAndShift(store, ab.get(0), false);
+    NDArray b = ab.get(1).sub(st[1]).mul(st[0].neg().exp());
+    return ab.get(0).concat(b, 1);
   }
 
-  /** Returns {log s, t}, each {@code [B, Cb, T]}, from the conditioner half {@code a}. */
+  /**
+   * Returns {log s, t}, each {@code [B, Cb, T]}, from the conditioner half {@code a}.
+   *
+   * <p>The net runs time-major ({@code [B, T, channels]}) so that every convolution is one GEMM: a
+   * 1×1 convolution is {@code linear(x, w[:, :, 0])}, and the dilated one is {@code linear} over
+   * the k zero-padded, shifted copies of its input concatenated on channels, with the weight laid
+   * out as {@code w.transpose(0, 2, 1).reshape(out, k·in)}. This is the convolution of the class
+   * javadoc exactly; under libtorch 2.7.1 on CPU it avoids oneDNN's per-call layout reorders and
+   * the slow im2col path of 1×1 convolutions (see bench/README.md).
+   */
   private NDArray[] scaleAndShift(ParameterStore store, NDArray a, boolean training) {
+    NDManager scope = a.getManager();
     NDArray h =
-        Conv.conv(
-            a, value(store, startWeight, a, training), value(store, startBias, a, training), 1);
+        Linear.linear(
+                a.transpose(0, 2, 1),
+                pointwise(value(store, startWeight, a, training), scope),
+                value(store, startBias, a, training))
+            .singletonOrThrow();
     NDArray skip = null;
     for (int i = 0; i < layers; i++) {
       NDArray u =
-          Conv.conv(
-              h,
-              value(store, inWeights.get(i), a, training),
-              value(store, inBiases.get(i), a, training),
-              1 << i);
-      NDArray gate =
-          u.get(new NDIndex(":, :{}, :", hidden))
-              .tanh()
-              .mul(u.get(new NDIndex(":, {}:, :", hidden)).getNDArrayInternal().sigmoid());
+          Linear.linear(
+                  shifted(h, 1 << i),
+                  unrolled(value(store, inWeights.get(i), a, training), scope),
+                  value(store, inBiases.get(i), a, training))
+              .singletonOrThrow();
+      NDList halves = u.split(2, 2);
+      NDArray gate = halves.get(0).tanh().mul(Activation.sigmoid(halves.get(1)));
       NDArray r =
-          Conv.conv(
-              gate,
-              value(store, resSkipWeights.get(i), a, training),
-              value(store, resSkipBiases.get(i), a, training),
-              1);
+          Linear.linear(
+                  gate,
+                  pointwise(value(store, resSkipWeights.get(i), a, training), scope),
+                  value(store, resSkipBiases.get(i), a, training))
+              .singletonOrThrow();
       NDArray s;
       if (i < layers - 1) {
-        h = h.add(r.get(new NDIndex(":, :{}, :", hidden)));
-        s = r.get(new NDIndex(":, {}:, :", hidden));
+        NDList rs = r.split(2, 2);
+        h = h.add(rs.get(0));
+        s = rs.get(1);
       } else {
         s = r;
       }
       skip = skip == null ? s : skip.add(s);
     }
     NDArray o =
-        Conv.conv(
-            skip, value(store, endWeight, a, training), value(store, endBias, a, training), 1);
-    NDArray hs = o.get(new NDIndex(":, :{}, :", transformed)).add(scaleOffset);
-    NDArray logS = hs.neg().getNDArrayInternal().softPlus().neg();
-    NDArray t = o.get(new NDIndex(":, {}:, :", transformed));
-    return new NDArray[] {logS, t};
+        Linear.linear(
+                skip,
+                pointwise(value(store, endWeight, a, training), scope),
+                value(store, endBias, a, training))
+            .singletonOrThrow()
+            .transpose(0, 2, 1);
+    NDList st = o.split(2, 1);
+    NDArray logS = Activation.softPlus(st.get(0).add(scaleOffset).neg()).neg();
+    return new NDArray[] {logS, st.get(1)};
+  }
+
+  /**
+   * The k = 3 (or any odd k) taps of a dilated "same" convolution as channels: {@code [B, T, H]} →
+   * {@code [B, T, k·H]} with block j holding {@code h[:, t + d·(j − (k−1)/2), :]} (zero outside).
+   */
+  private NDArray shifted(NDArray h, int dilation) {
+    long batch = h.getShape().get(0);
+    long frames = h.getShape().get(1);
+    long pad = (long) dilation * (kernel - 1) / 2;
+    NDArray zeros = h.getManager().zeros(new Shape(batch, pad, hidden));
+    NDArray padded = zeros.concat(h, 1).concat(zeros, 1);
+    NDList taps = new NDList(kernel);
+    for (int j = 0; j < kernel; j++) {
+      long from = (long) j * dilation;
+      if (from == 0) {
+        taps.add(padded.split(new long[] {frames}, 1).get(0));
+      } else {
+        taps.add(padded.split(new long[] {from, from + frames}, 1).get(1));
+      }
+    }
+    return NDArrays.concat(taps, 2);
+  }
+
+  /** {@code [out, in, 1]} → {@code [out, in]} (a view, owned by the step's manager). */
+  private static NDArray pointwise(NDArray weight, NDManager scope) {
+    Shape s = weight.getShape();
+    NDArray w = weight.reshape(s.get(0), s.get(1));
+    w.attach(scope);
+    return w;
+  }
+
+  /** {@code [out, in, k]} → {@code [out, k·in]} with column {@code j·in + i} = w[o, i, j]. */
+  private static NDArray unrolled(NDArray weight, NDManager scope) {
+    Shape s = weight.getShape();
+    NDArray t = weight.transpose(0, 2, 1);
+    NDArray w = t.reshape(s.get(0), s.get(1) * s.get(2));
+    t.attach(scope);
+    w.attach(scope);
+    return w;
   }
 
   private static NDArray value(ParameterStore store, Parameter p, NDArray like, boolean training) {

@@ -75,7 +75,7 @@ public final class ChannelShuffle extends AbstractBlock implements InvertibleBlo
 
   @Override
   public NDArray inverse(ParameterStore store, NDArray z) {
-    return z.get(new NDIndex(":, {}", permutation(store, z).argSort()));
+    return z.get(new NDIndex(":, {}", Scope.local(permutation(store, z).argSort(), z)));
   }
 
   @Override

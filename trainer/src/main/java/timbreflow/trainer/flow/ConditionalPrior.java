@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -99,10 +100,9 @@ public final class ConditionalPrior extends AbstractBlock {
     NDArray f = store.getValue(familyEmbedding, device, training);
     NDArray w = store.getValue(weight, device, training);
     NDArray b = store.getValue(bias, device, training);
-    NDArray e =
-        p.get(new NDIndex("{}", pitch.toType(DataType.INT64, false)))
-            .concat(f.get(new NDIndex("{}", family.toType(DataType.INT64, false))), 1);
-    NDArray h = e.matMul(w.transpose()).add(b); // [B, 2C]
+    NDArray pe = Scope.local(p.get(new NDIndex("{}", pitch.toType(DataType.INT64, false))), pitch);
+    NDArray fe = Scope.local(f.get(new NDIndex("{}", family.toType(DataType.INT64, false))), pitch);
+    NDArray h = Linear.linear(pe.concat(fe, 1), w, b).singletonOrThrow(); // [B, 2C]
     long batch = pitch.getShape().get(0);
     NDArray hT = h.expandDims(2).broadcast(new Shape(batch, 2L * channels, frames));
     if (frameOffsets != null) {
@@ -111,7 +111,8 @@ public final class ConditionalPrior extends AbstractBlock {
         idx[t] = Math.min(firstFrame + t, priorFrames - 1L);
       }
       NDArray table = store.getValue(frameOffsets, device, training);
-      NDArray offsets = table.get(new NDIndex(":, {}", pitch.getManager().create(idx)));
+      NDArray offsets =
+          Scope.local(table.get(new NDIndex(":, {}", pitch.getManager().create(idx))), pitch);
       hT = hT.add(offsets.expandDims(0));
     }
     NDArray mean = hT.get(new NDIndex(":, :{}, :", channels));

@@ -33,7 +33,8 @@ class BlockPersistenceTest {
 
   private void assertSame(NDArray expected, NDArray actual) {
     assertEquals(expected.getShape(), actual.getShape());
-    assertEquals(0.0, Blocks.maxAbsDiff(expected, actual));
+    // GEMM kernels may round differently for differently aligned copies of the same weights
+    assertTrue(Blocks.maxAbsDiff(expected, actual) <= 1e-6);
   }
 
   @Test

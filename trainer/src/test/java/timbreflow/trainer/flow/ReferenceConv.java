@@ -5,13 +5,14 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
 
 /**
- * The 1-D convolutions of the coupling nets: cross-correlation over time, weight {@code [out, in,
- * k]}, bias {@code [out]}, stride 1, "same" zero padding of {@code dilation · (k − 1) / 2} frames
- * on both sides (ONNX {@code Conv} with {@code pads = [p, p]}, {@code dilations = [d]}).
+ * Reference for the coupling nets' 1-D convolutions, straight through libtorch's conv1d:
+ * cross-correlation over time, weight {@code [out, in, k]}, bias {@code [out]}, stride 1, "same"
+ * zero padding of {@code dilation · (k − 1) / 2} frames on both sides (ONNX {@code Conv} with
+ * {@code pads = [p, p]}, {@code dilations = [d]}).
  */
-final class Conv {
+final class ReferenceConv {
 
-  private Conv() {}
+  private ReferenceConv() {}
 
   /**
    * {@code y[b, o, t] = bias[o] + Σ_i Σ_j w[o, i, j] · x[b, i, t + d·(j − (k−1)/2)]}, zero outside
