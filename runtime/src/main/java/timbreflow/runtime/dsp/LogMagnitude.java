@@ -2,6 +2,8 @@ package timbreflow.runtime.dsp;
 
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.runtime.audio.NoteLength;
+import timbreflow.runtime.audio.Waveform;
 
 /**
  * The NSynth-baseline log-magnitude features in [0, 1] and their inverse.
@@ -33,6 +35,17 @@ public final class LogMagnitude {
   /** The STFT conventions these features use. */
   public StftConfig config() {
     return config;
+  }
+
+  /**
+   * The features of a note as the model sees it: resampled to {@code config.sampleRate()} and cut
+   * or zero-padded to {@code config.noteSamples()} first.
+   *
+   * @param note audio at any sample rate and length
+   * @return {@code [bins][noteFrames]} features (513 × 251 by default)
+   */
+  public Features features(Waveform note) {
+    return features(NoteLength.toModelNote(note, config).samples());
   }
 
   /**

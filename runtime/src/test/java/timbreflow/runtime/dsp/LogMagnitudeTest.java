@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import timbreflow.runtime.TimbreflowException;
+import timbreflow.runtime.audio.Waveform;
 
 class LogMagnitudeTest {
 
@@ -61,6 +62,20 @@ class LogMagnitudeTest {
     assertEquals(1 + 10 * Math.log10(0.25 / 4) / 120, f.get(1, 0), 1e-7);
     Magnitude back = features.magnitude(f);
     assertEquals(0.5f, back.get(1, 0), 1e-6);
+  }
+
+  @Test
+  void aWaveformIsResampledAndFittedToTheModelsNote() {
+    float[] twoSeconds = Signals.harmonicNote(88_200, 44_100, 220, 5);
+    Features f = features.features(new Waveform(twoSeconds, 44_100));
+    assertEquals(513, f.bins());
+    assertEquals(251, f.frames());
+    // the second half is the zero padding: every bin at the floor
+    for (int k = 0; k < f.bins(); k++) {
+      assertEquals(0f, f.get(k, 200), "bin " + k);
+    }
+    // 220 Hz is bin 14 at 16 kHz (15.6 Hz per bin)
+    assertTrue(f.get(14, 50) > 0.9f, "fundamental " + f.get(14, 50));
   }
 
   @Test

@@ -1,0 +1,54 @@
+package timbreflow.runtime.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import timbreflow.runtime.audio.Resampler;
+import timbreflow.runtime.audio.Waveform;
+import timbreflow.runtime.dsp.GriffinLim;
+import timbreflow.runtime.dsp.GriffinLimConfig;
+import timbreflow.runtime.dsp.GriffinLimListener;
+import timbreflow.runtime.dsp.GriffinLimResult;
+import timbreflow.runtime.dsp.Magnitude;
+import timbreflow.runtime.dsp.Stft;
+import timbreflow.runtime.dsp.StftConfig;
+
+/** Magnitude of a waveform, then Griffin-Lim back to a waveform: what the commands share. */
+final class Reconstruction {
+
+  /** Below this many iterations no progress bar is drawn. */
+  private static final int BAR_FROM = 100;
+
+  private Reconstruction() {}
+
+  /** The waveform at the STFT's sample rate. */
+  static Waveform atModelRate(Waveform wave) {
+    return Resampler.resample(wave, StftConfig.DEFAULT.sampleRate());
+  }
+
+  /** Reconstructs {@code wave} (already at the model rate) from its STFT magnitude. */
+  static GriffinLimResult run(Waveform wave, ReconstructionOptions options, PrintWriter err) {
+    Magnitude magnitude = new Stft(StftConfig.DEFAULT).magnitude(wave.samples());
+    GriffinLimConfig config = options.config(wave.length());
+    GriffinLim griffinLim = new GriffinLim(StftConfig.DEFAULT, config);
+    if (config.iterations() < BAR_FROM) {
+      return griffinLim.reconstruct(List.of(magnitude), GriffinLimListener.NONE).get(0);
+    }
+    ProgressBar bar = new ProgressBar(err, "griffin-lim", config.iterations());
+    try {
+      return griffinLim.reconstruct(List.of(magnitude), bar).get(0);
+    } finally {
+      bar.finish();
+    }
+  }
+
+  /** One summary line: spectral convergence, iterations, time. */
+  static String summary(GriffinLimResult result, int threads) {
+    return String.format(
+        "spectral convergence %.2f dB after %d iterations in %.3f s (%d thread%s)",
+        result.spectralConvergenceDb(),
+        result.iterations(),
+        result.nanos() / 1e9,
+        threads,
+        threads == 1 ? "" : "s");
+  }
+}
