@@ -40,7 +40,10 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    NoteSet notes = new NsynthReader(reader.filter(), !noAudioCheck, threads).read(split);
+    NoteSet notes;
+    try (ProgressBar bar = new ProgressBar("check")) {
+      notes = new NsynthReader(reader.filter(), !noAudioCheck, threads, bar).read(split);
+    }
     Map<InstrumentFamily, Integer> byFamily = new EnumMap<>(InstrumentFamily.class);
     for (NoteExample n : notes.notes()) {
       byFamily.merge(n.family(), 1, Integer::sum);

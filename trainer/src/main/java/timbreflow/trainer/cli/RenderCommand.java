@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -14,7 +15,9 @@ import timbreflow.trainer.TrainerException.Reason;
 import timbreflow.trainer.data.DatasetRenderer;
 import timbreflow.trainer.data.InstrumentFamily;
 import timbreflow.trainer.data.RenderConfig;
+import timbreflow.trainer.data.RenderPlan;
 import timbreflow.trainer.data.RenderReport;
+import timbreflow.trainer.data.SoundFontLibrary;
 import timbreflow.trainer.data.SplitMode;
 
 /** {@code render}: an NSynth-format dataset from a SoundFont. */
@@ -95,6 +98,11 @@ final class RenderCommand implements Callable<Integer> {
       description = "render threads, parallel across instruments (default: all cores)")
   Integer threads;
 
+  @Option(
+      names = "--dry-run",
+      description = "print the plan (instruments, notes, estimated size) and render nothing")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     RenderConfig.Builder builder =
@@ -115,6 +123,23 @@ final class RenderCommand implements Callable<Integer> {
     }
     if (threads != null) {
       builder.optThreads(threads);
+    }
+    if (dryRun) {
+      RenderConfig config = builder.build();
+      RenderPlan plan = RenderPlan.of(config, SoundFontLibrary.load(config.soundFont()));
+      long notes = plan.notes();
+      System.out.printf(
+          Locale.ROOT,
+          "%d instruments, %d notes to render (%d outside the presets' key ranges),"
+              + " ~%.0f MB of 16-bit WAV, %.0f minutes of audio; excluded programs %s, missing %s%n",
+          plan.instruments().size(),
+          notes,
+          plan.outsideKeyRange(),
+          notes * (44 + 2.0 * 64_000) / 1e6,
+          notes * 4 / 60.0,
+          plan.excluded().keySet(),
+          plan.missing());
+      return 0;
     }
     RenderReport report;
     try (ProgressBar bar = new ProgressBar("render")) {

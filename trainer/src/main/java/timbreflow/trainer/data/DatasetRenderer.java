@@ -100,8 +100,10 @@ public final class DatasetRenderer {
       LOG.warn("{} rendered notes reached full scale and were clipped to 16 bits", clipped);
     }
     try {
-      Files.delete(work.resolve(MARKER));
+      // the marker travels with the rename and goes after it: a crash in between leaves a
+      // complete dataset (it has dataset.json) with a stray marker, never an unmarked partial
       AtomicFiles.move(work, out);
+      Files.delete(out.resolve(MARKER));
     } catch (IOException e) {
       throw new TrainerException(
           Reason.IO, "could not publish " + work + " as " + out + ": " + e, e);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class NsynthReader {
   private final NoteFilter filter;
   private final boolean checkAudio;
   private final int threads;
+  private final ProgressListener progress;
 
   /**
    * @param filter which notes to keep
@@ -49,6 +51,17 @@ public final class NsynthReader {
    * @param threads threads for the audio check
    */
   public NsynthReader(NoteFilter filter, boolean checkAudio, int threads) {
+    this(filter, checkAudio, threads, ProgressListener.NONE);
+  }
+
+  /**
+   * @param filter which notes to keep
+   * @param checkAudio also read every WAV and check rate, length and silence
+   * @param threads threads for the audio check
+   * @param progress WAVs checked so far (only with {@code checkAudio})
+   */
+  public NsynthReader(
+      NoteFilter filter, boolean checkAudio, int threads, ProgressListener progress) {
     if (threads < 1) {
       throw new TrainerException(
           Reason.INVALID_CONFIG, "reader threads: expected at least 1, found " + threads);
@@ -56,6 +69,7 @@ public final class NsynthReader {
     this.filter = filter;
     this.checkAudio = checkAudio;
     this.threads = threads;
+    this.progress = progress;
   }
 
   /** Reads the split in {@code splitDir}. */
@@ -128,11 +142,18 @@ public final class NsynthReader {
     NoteAudioCheck check =
         new NoteAudioCheck(StftConfig.DEFAULT.sampleRate(), StftConfig.DEFAULT.noteSamples());
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("read"));
+    AtomicLong done = new AtomicLong();
     try {
       List<Future<NoteAudioCheck.Outcome>> outcomes = new ArrayList<>();
       for (NoteExample n : notes) {
         Path wav = splitDir.resolve("audio").resolve(n.noteStr() + ".wav");
-        outcomes.add(pool.submit(() -> check.check(wav)));
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  NoteAudioCheck.Outcome o = check.check(wav);
+                  progress.progressed(done.incrementAndGet(), notes.size());
+                  return o;
+                }));
       }
       List<NoteExample> kept = new ArrayList<>();
       for (int i = 0; i < notes.size(); i++) {

@@ -1,6 +1,7 @@
 package timbreflow.trainer.data;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public record RenderPlan(
         List.copyOf(instruments),
         config.velocities(),
         outside,
-        Map.copyOf(excluded),
+        Collections.unmodifiableMap(excluded),
         List.copyOf(missing));
   }
 

@@ -28,13 +28,18 @@ public record RenderReport(
 
   /** One line for the console. */
   public String summary() {
+    StringBuilder splits = new StringBuilder();
+    for (Split s : Split.values()) {
+      splits.append(splits.length() == 0 ? "" : ", ").append(s.folder()).append(' ');
+      splits.append(notesBySplit.getOrDefault(s, 0));
+    }
     if (alreadyComplete) {
-      return output + " is already complete: " + notesBySplit + " notes, nothing to do";
+      return output + " is already complete (" + splits + " notes), nothing to do";
     }
     return String.format(
         java.util.Locale.ROOT,
         "wrote %s notes to %s, dropped %s; rendered %d notes in %.1f s (%.1f notes/s)",
-        notesBySplit,
+        splits,
         output,
         dropped,
         renderedNotes,

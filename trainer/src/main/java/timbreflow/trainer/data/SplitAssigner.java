@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Assigns rendered notes to train, valid and test, deterministically from a seed.
@@ -19,6 +21,8 @@ import java.util.Set;
  * {@code fraction / 2} each, otherwise to train.
  */
 public final class SplitAssigner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SplitAssigner.class);
 
   private final SplitMode mode;
   private final double fraction;
@@ -69,6 +73,10 @@ public final class SplitAssigner {
     for (List<RenderedInstrument> members : byFamily.values()) {
       int n = members.size();
       if (n < 2) {
+        LOG.warn(
+            "family {} has a single instrument ({}): it stays in train, valid/test have none",
+            members.get(0).family().label(),
+            members.get(0).instrumentStr());
         continue;
       }
       int k = Math.max(1, (int) Math.round(n * fraction));
