@@ -71,7 +71,7 @@ public final class PitchEstimator {
 
   /**
    * The note's fundamental frequency in Hz, or empty when it is unvoiced, silent or too short (it
-   * needs about two periods of the lowest pitch plus a 2048-sample window at 16 kHz).
+   * needs at least 1.5 periods of the lowest pitch searched: 55 ms for the default range).
    *
    * @param samples mono signal
    * @param sampleRate Hz
