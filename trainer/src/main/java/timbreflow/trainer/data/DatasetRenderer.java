@@ -171,6 +171,7 @@ public final class DatasetRenderer {
                   + "; delete it to start over");
         }
         LOG.info("resuming the interrupted render in {}", work);
+        removeTemporaryFiles(work);
         return work;
       }
       Files.createDirectories(work);
@@ -182,6 +183,25 @@ public final class DatasetRenderer {
       return work;
     } catch (IOException e) {
       throw new TrainerException(Reason.IO, "could not prepare " + work + ": " + e, e);
+    }
+  }
+
+  /** Deletes the temporary files an interrupted atomic write can leave ({@code .<name>.tmp}). */
+  private static void removeTemporaryFiles(Path work) throws IOException {
+    for (Split s : Split.values()) {
+      Path audio = work.resolve(s.folder()).resolve("audio");
+      if (!Files.isDirectory(audio)) {
+        Files.createDirectories(audio);
+        continue;
+      }
+      try (var files = Files.list(audio)) {
+        for (Path p : files.toList()) {
+          String name = p.getFileName().toString();
+          if (name.startsWith(".") && name.endsWith(".tmp")) {
+            Files.delete(p);
+          }
+        }
+      }
     }
   }
 

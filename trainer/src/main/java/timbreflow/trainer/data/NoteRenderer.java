@@ -19,10 +19,12 @@ import timbreflow.trainer.TrainerException.Reason;
  * <p>A note is {@code heldSamples} of note-on followed by note-off and {@code releaseSamples} of
  * release, mono float at {@code sampleRate}. Reverb, chorus and automatic gain control are off and
  * every synthesizer property is set explicitly (so user preferences cannot change the output). Each
- * note opens a new stream and loads the instrument again: Gervill keeps per-channel state between
- * notes that made notes of some presets depend on what was played before, so a fresh state is what
- * makes a note's bytes independent of order and threads (about 10–15 ms per note). Not thread-safe:
- * use one renderer per thread.
+ * note opens a new stream and loads the instrument again: with one stream per instrument, even
+ * after all-sound-off, reset-controllers and silence, some FluidR3 presets (Steel String Guitar,
+ * Brightness) rendered different bytes for the same note depending on what was played before, so
+ * Gervill keeps state between notes; a fresh synthesizer makes a note's bytes independent of order
+ * and threads. That costs about 20 ms of CPU per note, most of it Gervill rebuilding the preset's
+ * performers on load. Not thread-safe: use one renderer per thread.
  */
 public final class NoteRenderer {
 

@@ -172,8 +172,11 @@ class DatasetRendererTest {
         "{\"render_fingerprint\":\""
             + DatasetSummary.read(dir.resolve("a/dataset.json")).get("render_fingerprint").asText()
             + "\"}");
+    Path stray = partial.resolve("train/audio/.flute_acoustic_000-060-050.wav.123.tmp");
+    Files.writeString(stray, "half a file");
     RenderReport resumed = new DatasetRenderer(config, ProgressListener.NONE).render();
     assertFalse(Files.exists(partial));
+    assertFalse(Files.exists(out.resolve("train/audio").resolve(stray.getFileName())));
     assertEquals(first.notesBySplit(), resumed.notesBySplit());
     assertEquals(first.dropped().get(DatasetRenderer.DROP_SILENT), resumed.renderedNotes());
     assertArrayEquals(
