@@ -10,7 +10,9 @@ import timbreflow.trainer.flow.ConditionalFlow;
 
 /**
  * Scores whole notes: bits per dimension with deterministic dequantisation (bin centres) and the
- * round-trip error of the inverse. Runs outside any gradient collector, one note at a time.
+ * round-trip error of the inverse. Runs outside any gradient collector, one note at a time; the
+ * parameters are attached to each note's scratch manager for the duration, so every intermediate
+ * (including those computed from parameters alone) is freed with it.
  */
 public final class Evaluator {
 
@@ -37,6 +39,7 @@ public final class Evaluator {
     long values = 0;
     for (TrainingNote note : notes) {
       try (NDManager scratch = manager.newSubManager()) {
+        scratch.tempAttachAll(Trainer.parameterArrays(flow));
         CropSampler.Batch batch = CropSampler.wholeNote(note, scratch, device);
         long n = note.features().values().length;
         weighted += bitsPerDim(flow, store, batch) * n;
@@ -59,6 +62,7 @@ public final class Evaluator {
       Device device,
       boolean invertibility) {
     try (NDManager scratch = manager.newSubManager()) {
+      scratch.tempAttachAll(Trainer.parameterArrays(flow));
       CropSampler.Batch batch = CropSampler.wholeNote(note, scratch, device);
       double bpd = bitsPerDim(flow, store, batch);
       double max = Double.NaN;

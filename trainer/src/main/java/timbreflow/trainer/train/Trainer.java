@@ -57,6 +57,7 @@ public final class Trainer {
   private final Path runDirectory;
   private final PrintStream progressOut;
   private LossInjector injector = (step, loss) -> loss;
+  private java.util.function.IntConsumer arraysProbe = count -> {};
 
   /** Changes a step's loss before the backward pass; tests use it to inject NaNs. */
   @FunctionalInterface
@@ -72,6 +73,11 @@ public final class Trainer {
 
   void injectLoss(LossInjector lossInjector) {
     this.injector = lossInjector;
+  }
+
+  /** Receives the number of arrays the run's manager holds after each step (leak tests). */
+  void observeManagedArrays(java.util.function.IntConsumer probe) {
+    this.arraysProbe = probe;
   }
 
   /**
@@ -260,6 +266,7 @@ public final class Trainer {
               gradNorm = Float.isFinite(loss) ? adam.gradientNorm(scratch) : Float.NaN;
               applied = adam.update(rate, gradNorm, scratch);
             }
+            arraysProbe.accept(manager.getManagedArrays().size());
             double elapsed = (System.nanoTime() - sessionStart) / 1e9;
             double speed = (step - startStep) / elapsed;
             double wall = priorWall + elapsed;
@@ -339,7 +346,8 @@ public final class Trainer {
     return trainable;
   }
 
-  private static NDArray[] parameterArrays(ConditionalFlow flow) {
+  /** Every parameter array of the flow, for temporary attachment to a step's manager. */
+  static NDArray[] parameterArrays(ConditionalFlow flow) {
     return flow.namedParameters().values().stream()
         .map(Parameter::getArray)
         .toArray(NDArray[]::new);

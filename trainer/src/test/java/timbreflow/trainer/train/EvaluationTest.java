@@ -70,6 +70,22 @@ class EvaluationTest {
   }
 
   @Test
+  void scoringNotesLeavesNoArraysBehind() {
+    try (Checkpoint checkpoint = Checkpoint.load(flowRun)) {
+      ai.djl.training.ParameterStore store =
+          new ai.djl.training.ParameterStore(checkpoint.manager(), false);
+      Evaluator.score(
+          checkpoint.flow(), store, test.get(0), checkpoint.manager(), Device.cpu(), true);
+      int before = checkpoint.manager().getManagedArrays().size();
+      for (TrainingNote note : test) {
+        Evaluator.score(checkpoint.flow(), store, note, checkpoint.manager(), Device.cpu(), true);
+      }
+      Evaluator.meanBitsPerDim(checkpoint.flow(), store, test, checkpoint.manager(), Device.cpu());
+      assertEquals(before, checkpoint.manager().getManagedArrays().size());
+    }
+  }
+
+  @Test
   void evaluatesWithoutABaseline() {
     EvaluationReport report =
         Evaluation.run(flowRun, null, test, EvaluationTest::family, Device.cpu(), (d, t) -> {});

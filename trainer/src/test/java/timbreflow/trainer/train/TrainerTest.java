@@ -128,6 +128,40 @@ class TrainerTest {
   }
 
   @Test
+  void stepsAndValidationsLeaveNoArraysBehind() {
+    Trainer trainer = new Trainer(dir.resolve("run"), quiet());
+    List<Integer> counts = new ArrayList<>();
+    trainer.observeManagedArrays(counts::add);
+    TrainingConfig config =
+        new TrainingConfig(
+            4,
+            16,
+            6,
+            1e-2,
+            2,
+            1e-4,
+            0.9,
+            0.999,
+            1e-8,
+            0.0,
+            50.0,
+            2,
+            0,
+            3,
+            3,
+            3,
+            5L,
+            1,
+            DeviceChoice.CPU);
+    trainer.train(config, TinyNotes.flow(2), train, valid, "tiny");
+    assertEquals(6, counts.size());
+    assertEquals(
+        List.of(counts.get(1), counts.get(1), counts.get(1), counts.get(1), counts.get(1)),
+        counts.subList(1, 6),
+        counts.toString());
+  }
+
+  @Test
   void nonFiniteLossSkipsTheStepAndLogsIt() throws IOException {
     Path run = dir.resolve("run");
     Trainer trainer = new Trainer(run, quiet());

@@ -1,0 +1,112 @@
+package timbreflow.trainer.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import timbreflow.trainer.cli.TrainerCli;
+import timbreflow.trainer.data.FeatureCache;
+import timbreflow.trainer.data.NoteFilter;
+import timbreflow.trainer.data.NoteSet;
+import timbreflow.trainer.data.NsynthReader;
+import timbreflow.trainer.data.ProgressListener;
+import timbreflow.trainer.flow.FlowConfig;
+
+/** Training on real features: notes the test renders from a SoundFont with the data pipeline. */
+class RenderedDatasetTrainingTest {
+
+  private static final Path TIM_GM = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
+
+  @TempDir Path dir;
+
+  @Test
+  void lossFallsClearlyWithinAFewDozenStepsOnRenderedNotes() throws IOException {
+    assumeTrue(Files.isRegularFile(TIM_GM), "needs " + TIM_GM + " (bin/install-test-deps)");
+    Path data = dir.resolve("data");
+    assertEquals(
+        0,
+        TrainerCli.execute(
+            "render",
+            "--soundfont",
+            TIM_GM.toString(),
+            "--out",
+            data.toString(),
+            "--programs",
+            "0,73",
+            "--pitches",
+            "57-64",
+            "--velocities",
+            "100",
+            "--split",
+            "NOTES",
+            "--held-out",
+            "0.25",
+            "--threads",
+            "1"));
+    ProgressListener silent = (done, total) -> {};
+    NoteSet trainSet =
+        new NsynthReader(NoteFilter.builder().build(), false, 1).read(data.resolve("train"));
+    NoteSet validSet =
+        new NsynthReader(NoteFilter.builder().build(), false, 1).read(data.resolve("valid"));
+    List<TrainingNote> train =
+        FeatureCache.open(trainSet, dir.resolve("cache"), 1, silent).trainingNotes();
+    List<TrainingNote> valid =
+        FeatureCache.open(validSet, dir.resolve("cache"), 1, silent).trainingNotes();
+    FlowConfig flow = new FlowConfig(513, 2, 16, 2, 3, 3L, 2.0, true, 128, 11, 4, 4, 0);
+    TrainingConfig config =
+        new TrainingConfig(
+            4,
+            16,
+            40,
+            1e-2,
+            3,
+            1e-4,
+            0.9,
+            0.999,
+            1e-8,
+            0.0,
+            50.0,
+            10,
+            0,
+            40,
+            1,
+            3,
+            9L,
+            1,
+            DeviceChoice.CPU);
+    Path run = dir.resolve("run");
+    Trainer.Result result =
+        new Trainer(run, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .train(config, flow, train, valid, "rendered");
+    List<Double> losses = new ArrayList<>();
+    List<Double> validation = new ArrayList<>();
+    for (String line : Files.readAllLines(run.resolve(Trainer.LOG_CSV))) {
+      String[] cells = line.split(",", -1);
+      if (!cells[0].equals("step")) {
+        losses.add(Double.parseDouble(cells[2]));
+        if (!cells[3].isEmpty()) {
+          validation.add(Double.parseDouble(cells[3]));
+        }
+      }
+    }
+    double first =
+        losses.subList(0, 5).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    double last =
+        losses.subList(35, 40).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    assertTrue(last < first - 0.5, "first 5 steps " + first + ", last 5 " + last + ": " + losses);
+    assertEquals(4, validation.size(), "validated every 10 steps");
+    assertTrue(
+        result.validBitsPerDim() < validation.get(0),
+        "valid bits/dim by step 10, 20, 30, 40: " + validation);
+  }
+}
