@@ -3,6 +3,7 @@ package timbreflow.exporter.parity;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import timbreflow.runtime.onnx.Encoded;
 import timbreflow.runtime.onnx.PriorParams;
@@ -15,6 +16,9 @@ import timbreflow.trainer.flow.FlowOutput;
  * The trained flow run by DJL with exactly the semantics of the exported graphs: encode scores the
  * bin centres {@code x + 1/512} ({@link BitsPerDim#dequantize} outside training) and returns their
  * latent; decode inverts the flow and removes the offset; prior is the whole-note prior.
+ *
+ * <p>Inference only: PyTorch's autograd is switched off for the calling thread during each call
+ * (and restored after), as a deployed model would run; it changes no value.
  */
 public final class DjlReference {
 
@@ -37,6 +41,8 @@ public final class DjlReference {
 
   /** Latents {@code [B, C, T]} and bits/dim {@code [B]} of features {@code [B, C, T]}. */
   public Encoded encode(float[] features, int batch, int frames, long[] pitch, long[] family) {
+    boolean grad = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
     try (NDManager m = manager.newSubManager()) {
       ParameterStore store = new ParameterStore(m, false);
       NDArray x = m.create(features, new Shape(batch, bins, frames));
@@ -47,15 +53,21 @@ public final class DjlReference {
               .add(out.logDet());
       NDArray bpd = BitsPerDim.fromLogLikelihood(ll, (long) bins * frames);
       return new Encoded(out.z().toFloatArray(), bpd.toFloatArray(), batch, bins, frames);
+    } finally {
+      JniUtils.setGradMode(grad);
     }
   }
 
   /** Features {@code [B, C, T]} of latents {@code [B, C, T]}. */
   public float[] decode(float[] z, int batch, int frames) {
+    boolean grad = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
     try (NDManager m = manager.newSubManager()) {
       ParameterStore store = new ParameterStore(m, false);
       NDArray x = flow.inverse(store, m.create(z, new Shape(batch, bins, frames)));
       return x.sub(0.5f / BitsPerDim.LEVELS).toFloatArray();
+    } finally {
+      JniUtils.setGradMode(grad);
     }
   }
 

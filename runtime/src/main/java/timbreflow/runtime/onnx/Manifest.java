@@ -122,7 +122,7 @@ public record Manifest(
     m.put("timbreflow.pitch_min", Integer.toString(pitchMin));
     m.put("timbreflow.pitch_max", Integer.toString(pitchMax));
     m.put("timbreflow.checkpoint_step", Long.toString(provenance.checkpointStep()));
-    m.put("timbreflow.validation_bits_per_dim", Double.toString(provenance.validationBitsPerDim()));
+    m.put("timbreflow.validation_bits_per_dim", String.valueOf(provenance.validationBitsPerDim()));
     m.put("timbreflow.dataset_fingerprint", provenance.datasetFingerprint());
     m.put("timbreflow.git_commit", provenance.gitCommit());
     m.put("timbreflow.flow_config", provenance.flowConfig());
