@@ -190,9 +190,27 @@ public final class Trainer {
       CheckpointStore store,
       Resume resume) {
     Engine engine = Engine.getInstance();
+    int previousThreads = JniUtils.getNumThreads();
     if (training.threads() > 0) {
       JniUtils.setNumThreads(training.threads());
     }
+    try {
+      return steps(engine, training, flowConfig, train, valid, fingerprint, store, resume);
+    } finally {
+      // the thread count is process-wide: leave it as it was for whoever runs next
+      JniUtils.setNumThreads(previousThreads);
+    }
+  }
+
+  private Result steps(
+      Engine engine,
+      TrainingConfig training,
+      FlowConfig flowConfig,
+      List<TrainingNote> train,
+      List<TrainingNote> valid,
+      String fingerprint,
+      CheckpointStore store,
+      Resume resume) {
     Device device = training.device().resolve(engine);
     CropSampler sampler =
         new CropSampler(

@@ -247,8 +247,11 @@ class TrainerTest {
   @Test
   void runFolderHoldsConfigsLogAndNoTemporaryFiles() throws IOException {
     Path run = dir.resolve("run");
+    ai.djl.engine.Engine.getInstance();
+    int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
     new Trainer(run, quiet())
         .train(TinyNotes.training(2, 1), TinyNotes.flow(1), train, valid, "tiny");
+    assertEquals(threads, ai.djl.pytorch.jni.JniUtils.getNumThreads(), "engine threads restored");
     assertEquals(
         TinyNotes.training(2, 1),
         TrainingConfig.fromJson(Files.readString(run.resolve(Trainer.TRAINING_JSON))));
