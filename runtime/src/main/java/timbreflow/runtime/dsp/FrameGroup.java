@@ -22,6 +22,7 @@ final class FrameGroup {
   private final float[][] target;
   private final float[][] prevRe;
   private final float[][] prevIm;
+  private final float[] shifted;
 
   /** Contributions to segments {@code first .. first + lanes + 2}: [parity][m][segment]. */
   final float[][][] overlap;
@@ -51,6 +52,7 @@ final class FrameGroup {
     this.prevRe = new float[bins][lanes];
     this.prevIm = new float[bins][lanes];
     this.overlap = new float[2][quarter][lanes + 3];
+    this.shifted = new float[lanes + 3];
     float[] values = magnitude.values();
     int frames = magnitude.frames();
     for (int k = 0; k < bins; k++) {
@@ -153,15 +155,31 @@ final class FrameGroup {
       out[lanes] = 0f;
       out[lanes + 1] = 0f;
       out[lanes + 2] = 0f;
-      addShifted(rows[quarter + m], out, 1, lanes);
-      addShifted(rows[2 * quarter + m], out, 2, lanes);
-      addShifted(rows[3 * quarter + m], out, 3, lanes);
+      addShifted(rows[quarter + m], out, 1);
+      addShifted(rows[2 * quarter + m], out, 2);
+      addShifted(rows[3 * quarter + m], out, 3);
     }
   }
 
-  private static void addShifted(float[] from, float[] to, int shift, int lanes) {
-    for (int g = 0; g < lanes; g++) {
-      to[g + shift] += from[g];
+  /**
+   * {@code to[g + shift] += from[g]}, as a shifted copy then an aligned add: C2 does not vectorise
+   * the direct form, but copies with an offset and adds at one index.
+   */
+  private void addShifted(float[] from, float[] to, int shift) {
+    float[] tmp = shifted;
+    System.arraycopy(from, 0, tmp, shift, lanes);
+    for (int j = 0; j < shift; j++) {
+      tmp[j] = 0f;
+    }
+    for (int j = lanes + shift; j < lanes + 3; j++) {
+      tmp[j] = 0f;
+    }
+    addInto(tmp, to, lanes + 3);
+  }
+
+  private static void addInto(float[] from, float[] to, int n) {
+    for (int g = 0; g < n; g++) {
+      to[g] += from[g];
     }
   }
 }

@@ -170,12 +170,13 @@ final class LaneFft {
       float ai = i0[g];
       float br = r1[g];
       float bi = i1[g];
-      r0[g] = ar + br;
-      i0[g] = ai + bi;
       float xr = ar - br;
       float xi = ai - bi;
-      r1[g] = xr * c - xi * d;
-      i1[g] = xr * d + xi * c;
+      r0[g] = ar + br;
+      i0[g] = ai + bi;
+      // written with fma: the plain form (xr * c - xi * d) is not vectorised by JDK 17's C2
+      r1[g] = Math.fma(xr, c, -xi * d);
+      i1[g] = Math.fma(xr, d, xi * c);
     }
   }
 
@@ -209,12 +210,13 @@ final class LaneFft {
       float ai = i0[g] * si0;
       float br = r1[g] * sr1;
       float bi = i1[g] * si1;
-      r0[g] = ar + br;
-      i0[g] = ai + bi;
       float xr = ar - br;
       float xi = ai - bi;
-      r1[g] = xr * c - xi * d;
-      i1[g] = xr * d + xi * c;
+      r0[g] = ar + br;
+      i0[g] = ai + bi;
+      // written with fma: the plain form (xr * c - xi * d) is not vectorised by JDK 17's C2
+      r1[g] = Math.fma(xr, c, -xi * d);
+      i1[g] = Math.fma(xr, d, xi * c);
     }
   }
 
@@ -225,8 +227,8 @@ final class LaneFft {
       float ui = i0[g];
       float vr = r1[g];
       float vi = i1[g];
-      float tr = vr * c + vi * d;
-      float ti = vi * c - vr * d;
+      float tr = Math.fma(vr, c, vi * d);
+      float ti = Math.fma(vi, c, -vr * d);
       r0[g] = ur + tr;
       i0[g] = ui + ti;
       r1[g] = ur - tr;
@@ -264,8 +266,8 @@ final class LaneFft {
       float ui = i0[g];
       float vr = r1[g];
       float vi = i1[g];
-      float tr = vr * c + vi * d;
-      float ti = vi * c - vr * d;
+      float tr = Math.fma(vr, c, vi * d);
+      float ti = Math.fma(vi, c, -vr * d);
       r0[g] = (ur + tr) * sr0;
       i0[g] = (ui + ti) * si0;
       r1[g] = (ur - tr) * sr1;
