@@ -48,6 +48,12 @@ public final class Exporter {
    */
   public ParityReport export(ExportRequest request, IntConsumer progress) {
     FlowGraphs.checkOpset(request.opset());
+    if (!request.replace() && java.nio.file.Files.exists(request.out())) {
+      throw new ExportException(
+          ExportException.Reason.INVALID_ARGUMENT,
+          "--out: expected a path that does not exist yet (or --force), found existing "
+              + request.out());
+    }
     FlowWeights weights = FlowWeightsReader.read(request.flow());
     Manifest manifest =
         ManifestFactory.base(request.flow().config(), request.provenance(), request.opset());
