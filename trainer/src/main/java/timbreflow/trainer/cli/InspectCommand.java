@@ -33,6 +33,13 @@ final class InspectCommand implements Callable<Integer> {
   boolean noAudioCheck;
 
   @Option(
+      names = "--pitch-check",
+      description =
+          "also estimate each note's pitch and count notes with no pitch near the label"
+              + " (noise-only) or more than a semitone off")
+  boolean pitchCheck;
+
+  @Option(
       names = "--threads",
       defaultValue = "2",
       description = "threads (default ${DEFAULT-VALUE})")
@@ -42,7 +49,8 @@ final class InspectCommand implements Callable<Integer> {
   public Integer call() {
     NoteSet notes;
     try (ProgressBar bar = new ProgressBar("check")) {
-      notes = new NsynthReader(reader.filter(), !noAudioCheck, threads, bar).read(split);
+      NsynthReader nsynth = new NsynthReader(reader.filter(), !noAudioCheck, threads, bar);
+      notes = (pitchCheck ? nsynth.withPitchCheck() : nsynth).read(split);
     }
     Map<InstrumentFamily, Integer> byFamily = new EnumMap<>(InstrumentFamily.class);
     for (NoteExample n : notes.notes()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.Waveform;
+import timbreflow.runtime.dsp.PitchEstimator;
 
 /**
  * Reads a note's WAV and checks it is usable: readable, at the expected rate and length, and not
@@ -14,8 +15,17 @@ final class NoteAudioCheck {
   /** Peak below which a note counts as silent: -80 dBFS. */
   static final double SILENT_PEAK = 1e-4;
 
-  /** The outcome: the waveform when usable, otherwise a reason and what was found. */
-  record Outcome(Waveform waveform, SkipReason reason, String detail) {
+  /** Quirk: no pitch found within an octave of the labelled one (noise-only or unpitched). */
+  static final String NO_PITCH = "no pitch within an octave of the label";
+
+  /** Quirk: the estimated pitch is more than a semitone from the labelled one. */
+  static final String OFF_PITCH = "pitch more than a semitone from the label";
+
+  /**
+   * The outcome: the waveform when usable (with a quirk or null), otherwise a reason and what was
+   * found.
+   */
+  record Outcome(Waveform waveform, SkipReason reason, String detail, String quirk) {
     boolean usable() {
       return reason == null;
     }
@@ -34,17 +44,21 @@ final class NoteAudioCheck {
     try {
       w = WavReader.read(wav);
     } catch (TimbreflowException e) {
-      return new Outcome(null, SkipReason.UNREADABLE_WAV, e.getMessage());
+      return new Outcome(null, SkipReason.UNREADABLE_WAV, e.getMessage(), null);
     }
     if (w.sampleRate() != sampleRate) {
       return new Outcome(
           null,
           SkipReason.WRONG_SAMPLE_RATE,
-          "expected " + sampleRate + " Hz, found " + w.sampleRate() + " Hz");
+          "expected " + sampleRate + " Hz, found " + w.sampleRate() + " Hz",
+          null);
     }
     if (w.length() != samples) {
       return new Outcome(
-          null, SkipReason.WRONG_LENGTH, "expected " + samples + " samples, found " + w.length());
+          null,
+          SkipReason.WRONG_LENGTH,
+          "expected " + samples + " samples, found " + w.length(),
+          null);
     }
     double peak = InstrumentRender.peak(w.samples());
     if (peak < SILENT_PEAK) {
@@ -52,8 +66,32 @@ final class NoteAudioCheck {
           null,
           SkipReason.SILENT,
           String.format(
-              java.util.Locale.ROOT, "peak %.1f dBFS", 20 * Math.log10(Math.max(peak, 1e-12))));
+              java.util.Locale.ROOT, "peak %.1f dBFS", 20 * Math.log10(Math.max(peak, 1e-12))),
+          null);
     }
-    return new Outcome(w, null, null);
+    return new Outcome(w, null, null, null);
+  }
+
+  /**
+   * Like {@link #check(Path)}, and for a usable note also estimates its pitch (YIN, searched within
+   * an octave of {@code labelledPitch}) and reports a quirk when none is found or it is more than a
+   * semitone off. The note is kept either way: real data has such notes and the caller decides.
+   */
+  Outcome checkWithPitch(Path wav, int labelledPitch) {
+    Outcome o = check(wav);
+    if (!o.usable()) {
+      return o;
+    }
+    double low = PitchEstimator.midiToHz(Math.max(0, labelledPitch - 12));
+    double high = PitchEstimator.midiToHz(Math.min(127, labelledPitch + 12));
+    PitchEstimator estimator = new PitchEstimator(PitchEstimator.DEFAULT_THRESHOLD, low, high, 3.0);
+    var hz = estimator.estimateHz(o.waveform());
+    if (hz.isEmpty()) {
+      return new Outcome(o.waveform(), null, null, NO_PITCH);
+    }
+    double cents =
+        Math.abs(
+            PitchEstimator.centsBetween(hz.getAsDouble(), PitchEstimator.midiToHz(labelledPitch)));
+    return new Outcome(o.waveform(), null, null, cents > 100 ? OFF_PITCH : null);
   }
 }

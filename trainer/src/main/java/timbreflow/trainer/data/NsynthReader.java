@@ -44,6 +44,7 @@ public final class NsynthReader {
   private final boolean checkAudio;
   private final int threads;
   private final ProgressListener progress;
+  private final boolean checkPitch;
 
   /**
    * @param filter which notes to keep
@@ -62,6 +63,15 @@ public final class NsynthReader {
    */
   public NsynthReader(
       NoteFilter filter, boolean checkAudio, int threads, ProgressListener progress) {
+    this(filter, checkAudio, threads, progress, false);
+  }
+
+  private NsynthReader(
+      NoteFilter filter,
+      boolean checkAudio,
+      int threads,
+      ProgressListener progress,
+      boolean checkPitch) {
     if (threads < 1) {
       throw new TrainerException(
           Reason.INVALID_CONFIG, "reader threads: expected at least 1, found " + threads);
@@ -70,6 +80,16 @@ public final class NsynthReader {
     this.checkAudio = checkAudio;
     this.threads = threads;
     this.progress = progress;
+    this.checkPitch = checkPitch;
+  }
+
+  /**
+   * This reader, also estimating each note's pitch during the audio check (a few ms per note) and
+   * counting quirks: no pitch within an octave of the label (noise-only or unpitched notes), or a
+   * pitch more than a semitone from the label. Such notes are kept.
+   */
+  public NsynthReader withPitchCheck() {
+    return new NsynthReader(filter, true, threads, progress, true);
   }
 
   /** Reads the split in {@code splitDir}. */
@@ -105,9 +125,10 @@ public final class NsynthReader {
       candidates.add(note);
     }
     candidates = limit(candidates, skipped);
-    List<NoteExample> kept = checkAudio ? checkAudio(splitDir, candidates, skipped) : candidates;
-    kept.sort(Comparator.comparing(NoteExample::noteStr));
     Map<String, Integer> quirks = new TreeMap<>();
+    List<NoteExample> kept =
+        checkAudio ? checkAudio(splitDir, candidates, skipped, quirks) : candidates;
+    kept.sort(Comparator.comparing(NoteExample::noteStr));
     for (NoteExample n : kept) {
       if (n.pitch() < 21 || n.pitch() > 108) {
         quirks.merge(ReadReport.OUTSIDE_PIANO, 1, Integer::sum);
@@ -120,6 +141,7 @@ public final class NsynthReader {
             .addFile("examples.json", index)
             .add("filter", filter.describe())
             .add("checkAudio", String.valueOf(checkAudio))
+            .add("checkPitch", String.valueOf(checkPitch))
             .hex();
     return new NoteSet(splitDir, kept, report, fingerprint);
   }
@@ -138,7 +160,10 @@ public final class NsynthReader {
   }
 
   private List<NoteExample> checkAudio(
-      Path splitDir, List<NoteExample> notes, Map<SkipReason, Integer> skipped) {
+      Path splitDir,
+      List<NoteExample> notes,
+      Map<SkipReason, Integer> skipped,
+      Map<String, Integer> quirks) {
     NoteAudioCheck check =
         new NoteAudioCheck(StftConfig.DEFAULT.sampleRate(), StftConfig.DEFAULT.noteSamples());
     ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("read"));
@@ -150,7 +175,8 @@ public final class NsynthReader {
         outcomes.add(
             pool.submit(
                 () -> {
-                  NoteAudioCheck.Outcome o = check.check(wav);
+                  NoteAudioCheck.Outcome o =
+                      checkPitch ? check.checkWithPitch(wav, n.pitch()) : check.check(wav);
                   progress.progressed(done.incrementAndGet(), notes.size());
                   return o;
                 }));
@@ -160,6 +186,12 @@ public final class NsynthReader {
         NoteAudioCheck.Outcome o = outcomes.get(i).get();
         if (o.usable()) {
           kept.add(notes.get(i));
+          if (o.quirk() != null) {
+            int count = quirks.merge(o.quirk(), 1, Integer::sum);
+            if (count <= LOGGED_PER_REASON) {
+              LOG.warn("quirk in {}: {}", notes.get(i).noteStr(), o.quirk());
+            }
+          }
         } else {
           skip(skipped, o.reason(), notes.get(i).noteStr(), o.detail());
         }

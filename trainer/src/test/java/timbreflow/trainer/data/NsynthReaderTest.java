@@ -177,6 +177,39 @@ class NsynthReaderTest {
   }
 
   @Test
+  void thePitchCheckCountsNoiseOnlyAndMislabelledNotesAsQuirksAndKeepsThem() throws IOException {
+    NsynthFixture f = new NsynthFixture(dir.resolve("quirks"));
+    f.note("string_acoustic_001", 8, 0, 40, 100)
+        .note("string_acoustic_001", 8, 0, 60, 100)
+        .note("string_acoustic_001", 8, 0, 72, 100);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    float[] noise = new float[64_000];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (float) (0.3 * (2 * random.nextDouble() - 1));
+    }
+    String noisy = "string_acoustic_001-064-100";
+    f.raw(
+        noisy,
+        NsynthFixture.entry(noisy, "string_acoustic_001", 8, 0, 64, 100, 16000),
+        noise,
+        16_000);
+    String off = "string_acoustic_001-065-100";
+    f.raw(
+        off,
+        NsynthFixture.entry(off, "string_acoustic_001", 8, 0, 65, 100, 16000),
+        NsynthFixture.sine(67, 64_000, 16_000, 0.5),
+        16_000);
+    Path split = f.write();
+    ReadReport plain = new NsynthReader(NoteFilter.ALL, true, 2).read(split).report();
+    assertTrue(plain.quirks().isEmpty(), plain.summary());
+    NoteSet checked = new NsynthReader(NoteFilter.ALL, true, 2).withPitchCheck().read(split);
+    ReadReport r = checked.report();
+    assertEquals(5, checked.size(), r.summary());
+    assertEquals(1, r.quirks().get(NoteAudioCheck.NO_PITCH), r.summary());
+    assertEquals(1, r.quirks().get(NoteAudioCheck.OFF_PITCH), r.summary());
+  }
+
+  @Test
   void aFolderWithoutExamplesJsonIsAnInvalidDataset() {
     TrainerException e =
         assertThrows(
