@@ -1,0 +1,158 @@
+package timbreflow.exporter.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import timbreflow.runtime.audio.WavEncoding;
+import timbreflow.runtime.audio.WavWriter;
+import timbreflow.runtime.audio.Waveform;
+import timbreflow.runtime.onnx.Manifest;
+import timbreflow.trainer.flow.ConditionalFlow;
+import timbreflow.trainer.train.CheckpointContents;
+import timbreflow.trainer.train.CheckpointMetadata;
+import timbreflow.trainer.train.TrainingConfig;
+
+/** The {@code export} command end to end: a real checkpoint file and an NSynth-layout split. */
+class ExporterCliTest {
+
+  @TempDir static Path shared;
+  static Path checkpoint;
+  static Path valid;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void writeCheckpointAndValidationSplit() throws IOException {
+    checkpoint = shared.resolve("step-7.ckpt");
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ConditionalFlow flow = TinyFlow.create(manager, 3);
+      ByteArrayOutputStream params = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(params)) {
+        flow.saveParameters(out);
+      }
+      CheckpointMetadata meta =
+          new CheckpointMetadata(
+              7,
+              1,
+              "fp-test",
+              6.25,
+              1.0,
+              TrainingConfig.defaults(),
+              flow.config().toJson(),
+              "PyTorch",
+              "cpu");
+      new CheckpointContents(meta, params.toByteArray(), new byte[0]).write(checkpoint);
+    }
+    valid = shared.resolve("valid");
+    Files.createDirectories(valid.resolve("audio"));
+    StringBuilder json = new StringBuilder("{");
+    for (int n = 0; n < 32; n++) {
+      int pitch = 40 + n;
+      String id = String.format("keyboard_synthetic_%03d-%03d-100", n, pitch);
+      float[] s = new float[64000];
+      double hz = 440 * Math.pow(2, (pitch - 69) / 12.0);
+      for (int i = 0; i < s.length; i++) {
+        double env = Math.exp(-i / 16000.0);
+        s[i] =
+            (float)
+                (0.3
+                    * env
+                    * (Math.sin(2 * Math.PI * hz * i / 16000)
+                        + 0.3 * Math.sin(4 * Math.PI * hz * i / 16000)));
+      }
+      WavWriter.write(
+          new Waveform(s, 16000), valid.resolve("audio").resolve(id + ".wav"), WavEncoding.PCM_16);
+      json.append(n == 0 ? "" : ",")
+          .append("\"")
+          .append(id)
+          .append("\": {\"pitch\": ")
+          .append(pitch)
+          .append(", \"instrument_family\": 4, \"instrument_family_str\": \"keyboard\"}");
+    }
+    Files.writeString(valid.resolve("examples.json"), json.append("}").toString());
+  }
+
+  @Test
+  void exportPublishesAProvenBundleWithTheCheckpointsProvenance() {
+    Path out = tmp.resolve("bundle");
+    int code =
+        ExporterCli.run(
+            "export",
+            "--checkpoint",
+            checkpoint.toString(),
+            "--data",
+            valid.toString(),
+            "--out",
+            out.toString(),
+            "--opset",
+            "15");
+    assertEquals(0, code);
+    Manifest m = Manifest.read(out);
+    assertEquals(7, m.provenance().checkpointStep());
+    assertEquals(6.25, m.provenance().validationBitsPerDim());
+    assertEquals("fp-test", m.provenance().datasetFingerprint());
+    assertEquals(15, m.opset());
+  }
+
+  @Test
+  void corruptCheckpointExitsWith3AndPublishesNothing() throws IOException {
+    Path bad = tmp.resolve("bad.ckpt");
+    Files.write(bad, new byte[] {1, 2, 3});
+    Path out = tmp.resolve("none");
+    int code =
+        ExporterCli.run(
+            "export",
+            "--checkpoint",
+            bad.toString(),
+            "--data",
+            valid.toString(),
+            "--out",
+            out.toString());
+    assertEquals(3, code);
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void badOptionsExitWith2AndMissingDataWith3() {
+    String[] common = {"--checkpoint", checkpoint.toString(), "--out", tmp.resolve("x").toString()};
+    assertEquals(
+        2, ExporterCli.run(concat("export", "--data", valid.toString(), "--opset", "18", common)));
+    assertEquals(
+        2,
+        ExporterCli.run(concat("export", "--data", valid.toString(), "--layout", "zip", common)));
+    assertEquals(
+        3, ExporterCli.run(concat("export", "--data", tmp.resolve("nope").toString(), common)));
+    assertTrue(ExporterCli.run("export") != 0, "missing required options");
+    assertFalse(Files.exists(tmp.resolve("x")));
+  }
+
+  private static String[] concat(String a, String b, String c, String d, String e, String[] rest) {
+    String[] out = new String[5 + rest.length];
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    out[3] = d;
+    out[4] = e;
+    System.arraycopy(rest, 0, out, 5, rest.length);
+    return out;
+  }
+
+  private static String[] concat(String a, String b, String c, String[] rest) {
+    String[] out = new String[3 + rest.length];
+    out[0] = a;
+    out[1] = b;
+    out[2] = c;
+    System.arraycopy(rest, 0, out, 3, rest.length);
+    return out;
+  }
+}
