@@ -85,7 +85,7 @@ def main():
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--frames", type=int, default=64)
     p.add_argument("--channels", type=int, default=513)
-    p.add_argument("--steps", type=int, default=8)
+    p.add_argument("--steps", type=int, default=12)
     p.add_argument("--hidden", type=int, default=64)
     p.add_argument("--layers", type=int, default=4)
     p.add_argument("--warmup", type=int, default=3)

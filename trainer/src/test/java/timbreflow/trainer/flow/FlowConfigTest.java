@@ -29,7 +29,7 @@ class FlowConfigTest {
 
   @Test
   void jsonWithAnOutOfRangeValueNamesTheField() {
-    String json = FlowConfig.defaults().toJson().replace("\"steps\":8", "\"steps\":-1");
+    String json = FlowConfig.defaults().toJson().replace("\"steps\":12", "\"steps\":-1");
     TrainerException e = assertThrows(TrainerException.class, () -> FlowConfig.fromJson(json));
     assertTrue(e.getMessage().contains("steps"), e.getMessage());
   }
@@ -40,6 +40,16 @@ class FlowConfigTest {
     TrainerException e = assertThrows(TrainerException.class, () -> FlowConfig.fromJson(json));
     assertEquals(TrainerException.Reason.INVALID_CONFIG, e.reason());
     assertTrue(e.getMessage().contains("layers"), e.getMessage());
+  }
+
+  @Test
+  void defaultModelHasTwelveStepsAndFitsTheParameterBudget() {
+    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+      ConditionalFlow flow = new ConditionalFlow(FlowConfig.defaults());
+      flow.initialize(manager, 4);
+      assertEquals(12, flow.couplings().size());
+      assertEquals(2_162_340, flow.trainableParameterCount());
+    }
   }
 
   @Test
