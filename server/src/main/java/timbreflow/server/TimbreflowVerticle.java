@@ -21,6 +21,7 @@ import timbreflow.server.api.Dispatcher;
 import timbreflow.server.api.InterpolateHandler;
 import timbreflow.server.api.Limits;
 import timbreflow.server.api.ModelHandlers;
+import timbreflow.server.api.MultipartGuard;
 import timbreflow.server.api.NoteHandlers;
 import timbreflow.server.api.Replies;
 import timbreflow.server.api.RequestIds;
@@ -47,6 +48,7 @@ public final class TimbreflowVerticle extends VerticleBase {
   private final AtomicBoolean ready = new AtomicBoolean();
   private WorkerPool pool;
   private HttpServer server;
+  private Router router;
 
   public TimbreflowVerticle(ServerConfig config, NoteService service, ServerMetrics metrics) {
     this.config = config;
@@ -58,7 +60,8 @@ public final class TimbreflowVerticle extends VerticleBase {
   public Future<?> start() {
     pool = new WorkerPool(config.workers(), config.queueCapacity());
     metrics.watchPool(pool::queued, pool::active);
-    Router router = router();
+    service.reportTo(metrics);
+    router = router();
     server =
         vertx
             .createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port()))
@@ -76,6 +79,25 @@ public final class TimbreflowVerticle extends VerticleBase {
             : server.shutdown(graceMillis, TimeUnit.MILLISECONDS);
     return closed.compose(
         v -> vertx.executeBlocking(() -> pool.shutdown(config.shutdownGrace()), false));
+  }
+
+  /** Every route as {@code METHOD /path}, path parameters written {@code {name}} as in OpenAPI. */
+  public java.util.List<String> routes() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (var route : router.getRoutes()) {
+      String path = route.getPath();
+      if (path == null || route.methods() == null) {
+        continue;
+      }
+      String openApiPath = path.replaceAll(":([A-Za-z]+)", "{$1}");
+      route.methods().forEach(m -> out.add(m.name() + " " + openApiPath));
+    }
+    return out;
+  }
+
+  /** The worker pool (for tests and metrics). */
+  public WorkerPool pool() {
+    return pool;
   }
 
   /** The bound port (useful with port 0). */
@@ -103,6 +125,8 @@ public final class TimbreflowVerticle extends VerticleBase {
     router.post("/v1/reconstruct").handler(bodies).handler(notes::reconstruct);
     router.post("/v1/encode").handler(bodies).handler(notes::encode);
     router.post("/v1/decode").handler(bodies).handler(notes::decode);
+    // the guard is its own route: Vert.x requires the body handler first within a route
+    router.post("/v1/interpolate").handler(new MultipartGuard());
     router.post("/v1/interpolate").handler(bodies).handler(interpolate::handle);
     router.get("/v1/sample").handler(notes::sample);
     router.post("/v1/spectrogram").handler(bodies).handler(notes::spectrogram);

@@ -26,6 +26,7 @@ public final class InterpolateHandler {
 
   /** Handles one request. */
   public void handle(RoutingContext ctx) {
+    MultipartGuard.parsed(ctx);
     String contentType = ctx.request().getHeader("Content-Type");
     if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
       throw ApiError.badField(

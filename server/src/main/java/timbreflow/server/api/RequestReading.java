@@ -21,7 +21,7 @@ final class RequestReading {
   static GriffinLimControls griffinLim(QueryParams query, Limits limits) {
     int iterations =
         query.integer("iterations", 1, limits.maxIterations(), limits.defaultIterations());
-    double momentum = query.number("momentum", 0.0, 1.5, limits.defaultMomentum());
+    double momentum = query.number("momentum", 0.0, 0.999, limits.defaultMomentum());
     long seed = query.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0L);
     return new GriffinLimControls(iterations, momentum, seed);
   }

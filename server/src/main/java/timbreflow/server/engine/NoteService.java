@@ -1,6 +1,7 @@
 package timbreflow.server.engine;
 
 import java.util.List;
+import timbreflow.server.metrics.ServerMetrics;
 import timbreflow.server.work.Cancellation;
 
 /**
@@ -9,6 +10,12 @@ import timbreflow.server.work.Cancellation;
  * Failures are {@code TimbreflowException}s whose reason the server maps to a status.
  */
 public interface NoteService extends AutoCloseable {
+
+  /** Runs every graph and a short Griffin-Lim once, before the server reports ready. */
+  void warmUp();
+
+  /** Reports inference and Griffin-Lim times to {@code metrics} from now on. */
+  void reportTo(ServerMetrics metrics);
 
   /** The loaded bundle's description. */
   ModelSummary summary();

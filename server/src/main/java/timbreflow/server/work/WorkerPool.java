@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +31,15 @@ public final class WorkerPool implements AutoCloseable {
 
   private final ThreadPoolExecutor executor;
   private final int queueCapacity;
-  private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
+  // Admission is counted here rather than by the executor's queue: a job handed to an idle worker
+  // sits in the queue for a moment, and must not make the queue look full.
+  private final Semaphore admission;
+  private final Set<Cancellation> admitted = ConcurrentHashMap.newKeySet();
 
   /** A pool of {@code workers} threads and room for {@code queueCapacity} (>= 1) waiting jobs. */
   public WorkerPool(int workers, int queueCapacity) {
     this.queueCapacity = queueCapacity;
+    this.admission = new Semaphore(workers + queueCapacity);
     AtomicInteger n = new AtomicInteger();
     ThreadFactory threads =
         r -> {
@@ -48,7 +53,7 @@ public final class WorkerPool implements AutoCloseable {
             workers,
             0,
             TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(queueCapacity),
+            new LinkedBlockingQueue<>(),
             threads,
             new ThreadPoolExecutor.AbortPolicy());
     executor.prestartAllCoreThreads();
@@ -63,31 +68,41 @@ public final class WorkerPool implements AutoCloseable {
     Promise<T> promise = Promise.promise();
     Runnable task =
         () -> {
-          if (cancellation.isCancelled()) {
-            deliver(context, promise, null, cancelled(cancellation));
-            return;
-          }
-          running.add(cancellation);
           try {
-            T result = work.call();
-            deliver(context, promise, result, null);
-          } catch (Throwable t) {
-            deliver(context, promise, null, t);
+            if (cancellation.isCancelled()) {
+              deliver(context, promise, null, cancelled(cancellation));
+              return;
+            }
+            try {
+              T result = work.call();
+              deliver(context, promise, result, null);
+            } catch (Throwable t) {
+              deliver(context, promise, null, t);
+            }
           } finally {
-            running.remove(cancellation);
+            admitted.remove(cancellation);
+            admission.release();
           }
         };
+    if (executor.isShutdown()) {
+      return Future.failedFuture(new ApiError(503, "shutting_down", "the server is shutting down"));
+    }
+    if (!admission.tryAcquire()) {
+      return Future.failedFuture(ApiError.overloaded(queueCapacity));
+    }
+    admitted.add(cancellation);
     try {
       executor.execute(task);
     } catch (RejectedExecutionException e) {
-      return Future.failedFuture(
-          executor.isShutdown()
-              ? new ApiError(503, "shutting_down", "the server is shutting down")
-              : ApiError.overloaded(queueCapacity));
+      admitted.remove(cancellation);
+      admission.release();
+      return Future.failedFuture(new ApiError(503, "shutting_down", "the server is shutting down"));
     }
     cancellation.onCancel(
         () -> {
           if (executor.remove(task)) {
+            admitted.remove(cancellation);
+            admission.release();
             deliver(context, promise, null, cancelled(cancellation));
           }
         });
@@ -96,7 +111,12 @@ public final class WorkerPool implements AutoCloseable {
 
   /** Jobs waiting for a worker. */
   public int queued() {
-    return executor.getQueue().size();
+    return Math.max(0, admitted() - executor.getActiveCount());
+  }
+
+  /** Jobs admitted and not finished: running plus waiting. */
+  public int admitted() {
+    return executor.getCorePoolSize() + queueCapacity - admission.availablePermits();
   }
 
   /** Jobs running now. */
@@ -126,8 +146,10 @@ public final class WorkerPool implements AutoCloseable {
       if (executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
         return true;
       }
-      running.forEach(c -> c.cancel("server shutting down"));
-      executor.shutdownNow();
+      // Past the grace period: cancel what is left; jobs that never started run now, see the
+      // flag and answer at once, so no request is left without a reply.
+      admitted.forEach(c -> c.cancel("server shutting down"));
+      executor.shutdownNow().forEach(Runnable::run);
       return executor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
