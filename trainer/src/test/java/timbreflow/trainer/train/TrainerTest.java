@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -265,10 +264,5 @@ class TrainerTest {
                 new Trainer(run, quiet())
                     .train(TinyNotes.training(2, 1), TinyNotes.flow(1), train, valid, "tiny"));
     assertTrue(again.getMessage().contains("--resume"), again.getMessage());
-  }
-
-  @SuppressWarnings("unused")
-  private static NDArray identity(NDArray a) {
-    return a;
   }
 }
