@@ -94,6 +94,13 @@ final class RenderCommand implements Callable<Integer> {
   double silenceDbfs;
 
   @Option(
+      names = "--drop-off-pitch",
+      description =
+          "also drop notes whose estimated pitch is missing or more than a semitone off the MIDI"
+              + " pitch (presets stretched beyond their range; costs a pitch estimate per note)")
+  boolean dropOffPitch;
+
+  @Option(
       names = "--threads",
       description = "render threads, parallel across instruments (default: all cores)")
   Integer threads;
@@ -114,7 +121,8 @@ final class RenderCommand implements Callable<Integer> {
             .optSplitMode(split)
             .optHeldOutFraction(heldOut)
             .optSeed(seed)
-            .optSilenceDbfs(silenceDbfs);
+            .optSilenceDbfs(silenceDbfs)
+            .optDropOffPitch(dropOffPitch);
     if (!programs.isEmpty()) {
       builder.optPrograms(programSet(programs));
     }

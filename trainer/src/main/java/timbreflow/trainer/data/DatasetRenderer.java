@@ -39,6 +39,7 @@ public final class DatasetRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetRenderer.class);
   static final String DROP_SILENT = "silent";
   static final String DROP_KEY_RANGE = "outside key range";
+  static final String DROP_OFF_PITCH = "off pitch";
   private static final String MARKER = "render.json";
 
   private final RenderConfig config;
@@ -81,11 +82,17 @@ public final class DatasetRenderer {
     Map<String, Integer> dropped = new TreeMap<>();
     dropped.put(DROP_KEY_RANGE, plan.outsideKeyRange());
     dropped.put(DROP_SILENT, 0);
+    if (config.dropOffPitch()) {
+      dropped.put(DROP_OFF_PITCH, 0);
+    }
     int rendered = 0;
     int clipped = 0;
     for (InstrumentResult r : results) {
       r.kept().forEach((split, notes) -> bySplit.get(split).addAll(notes));
       dropped.merge(DROP_SILENT, r.silent(), Integer::sum);
+      if (config.dropOffPitch()) {
+        dropped.merge(DROP_OFF_PITCH, r.offPitch(), Integer::sum);
+      }
       rendered += r.rendered();
       clipped += r.clipped();
     }

@@ -88,6 +88,9 @@ public final class DatasetSummary {
       }
       row.put("notes", notes);
       row.put("silent", r.silent());
+      if (config.dropOffPitch()) {
+        row.put("off_pitch", r.offPitch());
+      }
       instruments.add(row);
     }
     m.put("instruments", instruments);

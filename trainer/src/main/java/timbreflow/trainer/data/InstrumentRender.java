@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import timbreflow.runtime.audio.Waveform;
 
 /** Renders all notes of one instrument on the calling thread and writes the audible ones. */
 final class InstrumentRender {
@@ -36,6 +37,7 @@ final class InstrumentRender {
     double silencePeak = Math.pow(10, config.silenceDbfs() / 20);
     Map<Split, List<NoteExample>> kept = new EnumMap<>(Split.class);
     int silent = 0;
+    int offPitch = 0;
     int rendered = 0;
     int clipped = 0;
     for (int pitch = instrument.lowestPitch(); pitch <= instrument.highestPitch(); pitch++) {
@@ -52,6 +54,13 @@ final class InstrumentRender {
             tick.run();
             continue;
           }
+          if (config.dropOffPitch()
+              && NoteAudioCheck.pitchQuirk(new Waveform(samples, RenderConfig.SAMPLE_RATE), pitch)
+                  != null) {
+            offPitch++;
+            tick.run();
+            continue;
+          }
           if (peak >= 1) {
             clipped++; // logged by the renderer; not in dataset.json, which must not depend on
             // resumes
@@ -62,7 +71,7 @@ final class InstrumentRender {
         tick.run();
       }
     }
-    return new InstrumentResult(instrument, kept, silent, rendered, clipped);
+    return new InstrumentResult(instrument, kept, silent, offPitch, rendered, clipped);
   }
 
   static double peak(float[] samples) {

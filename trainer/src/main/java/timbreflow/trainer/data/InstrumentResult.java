@@ -9,6 +9,8 @@ import java.util.Map;
  * @param instrument the instrument
  * @param kept notes written (or found from an interrupted run), by split
  * @param silent notes dropped because their peak was below the silence level
+ * @param offPitch notes dropped because their pitch was missing or off (only with {@code
+ *     dropOffPitch})
  * @param rendered notes synthesised in this run
  * @param clipped kept notes whose peak reached full scale
  */
@@ -16,5 +18,6 @@ public record InstrumentResult(
     RenderedInstrument instrument,
     Map<Split, List<NoteExample>> kept,
     int silent,
+    int offPitch,
     int rendered,
     int clipped) {}

@@ -82,16 +82,24 @@ final class NoteAudioCheck {
     if (!o.usable()) {
       return o;
     }
+    return new Outcome(o.waveform(), null, null, pitchQuirk(o.waveform(), labelledPitch));
+  }
+
+  /**
+   * {@link #NO_PITCH} when no pitch is found within an octave of {@code labelledPitch} (YIN),
+   * {@link #OFF_PITCH} when it is more than a semitone off, otherwise null.
+   */
+  static String pitchQuirk(Waveform wave, int labelledPitch) {
     double low = PitchEstimator.midiToHz(Math.max(0, labelledPitch - 12));
     double high = PitchEstimator.midiToHz(Math.min(127, labelledPitch + 12));
     PitchEstimator estimator = new PitchEstimator(PitchEstimator.DEFAULT_THRESHOLD, low, high, 3.0);
-    var hz = estimator.estimateHz(o.waveform());
+    var hz = estimator.estimateHz(wave);
     if (hz.isEmpty()) {
-      return new Outcome(o.waveform(), null, null, NO_PITCH);
+      return NO_PITCH;
     }
     double cents =
         Math.abs(
             PitchEstimator.centsBetween(hz.getAsDouble(), PitchEstimator.midiToHz(labelledPitch)));
-    return new Outcome(o.waveform(), null, null, cents > 100 ? OFF_PITCH : null);
+    return cents > 100 ? OFF_PITCH : null;
   }
 }

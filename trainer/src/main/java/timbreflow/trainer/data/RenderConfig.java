@@ -25,6 +25,8 @@ import timbreflow.trainer.TrainerException.Reason;
  * @param heldOutFraction fraction of instruments (or notes) that go to valid + test
  * @param seed seed of the split assignment
  * @param silenceDbfs notes whose peak is below this level (dB full scale) are dropped
+ * @param dropOffPitch also drop notes whose estimated pitch is missing or more than a semitone from
+ *     the MIDI pitch (presets stretched beyond their range)
  * @param threads render threads (parallel across instruments)
  */
 public record RenderConfig(
@@ -39,6 +41,7 @@ public record RenderConfig(
     double heldOutFraction,
     long seed,
     double silenceDbfs,
+    boolean dropOffPitch,
     int threads) {
 
   /** NSynth's velocities. */
@@ -77,6 +80,7 @@ public record RenderConfig(
     m.put("held_out_fraction", heldOutFraction);
     m.put("seed", seed);
     m.put("silence_dbfs", silenceDbfs);
+    m.put("drop_off_pitch", dropOffPitch);
     m.put("sample_rate", SAMPLE_RATE);
     m.put("held_samples", HELD_SAMPLES);
     m.put("release_samples", RELEASE_SAMPLES);
@@ -98,6 +102,7 @@ public record RenderConfig(
     private double heldOutFraction = 0.2;
     private long seed = 0;
     private double silenceDbfs = -60;
+    private boolean dropOffPitch;
     private int threads = Runtime.getRuntime().availableProcessors();
 
     private Builder() {}
@@ -153,6 +158,11 @@ public record RenderConfig(
       return this;
     }
 
+    public Builder optDropOffPitch(boolean dropOffPitch) {
+      this.dropOffPitch = dropOffPitch;
+      return this;
+    }
+
     public Builder optThreads(int threads) {
       this.threads = threads;
       return this;
@@ -195,6 +205,7 @@ public record RenderConfig(
           heldOutFraction,
           seed,
           silenceDbfs,
+          dropOffPitch,
           threads);
     }
 

@@ -84,6 +84,32 @@ class DatasetRendererTest {
   }
 
   @Test
+  void dropOffPitchKeepsOnlyNotesAtTheirPitchAndCountsTheRest() throws IOException {
+    Path out = dir.resolve("pitched");
+    RenderConfig config =
+        RenderConfig.builder()
+            .setSoundFont(TestSoundFonts.small())
+            .setOutput(out)
+            .optPrograms(Set.of(56))
+            .optPitchRange(100, 108)
+            .optVelocities(List.of(100))
+            .optDropOffPitch(true)
+            .optThreads(1)
+            .build();
+    RenderReport report = new DatasetRenderer(config, ProgressListener.NONE).render();
+    int kept = report.notesBySplit().values().stream().mapToInt(Integer::intValue).sum();
+    int offPitch = report.dropped().get(DatasetRenderer.DROP_OFF_PITCH);
+    assertEquals(
+        9, kept + offPitch + report.dropped().get(DatasetRenderer.DROP_SILENT), report.summary());
+    JsonNode summary = DatasetSummary.read(out.resolve("dataset.json"));
+    assertTrue(summary.at("/options/drop_off_pitch").asBoolean());
+    assertEquals(offPitch, summary.at("/instruments/0/off_pitch").asInt());
+    NoteSet notes =
+        new NsynthReader(NoteFilter.ALL, true, 1).withPitchCheck().read(out.resolve("train"));
+    assertTrue(notes.report().quirks().isEmpty(), notes.report().summary());
+  }
+
+  @Test
   void examplesJsonHasNsynthFieldsAndMatchesTheAudioFolder() {
     NoteSet train =
         new NsynthReader(NoteFilter.ALL, true, 2).read(dir.resolve("a").resolve("train"));
