@@ -212,6 +212,15 @@ public final class Trainer {
       CheckpointStore store,
       Resume resume) {
     Device device = training.device().resolve(engine);
+    int bins = train.isEmpty() ? flowConfig.channels() : train.get(0).features().bins();
+    if (flowConfig.channels() != bins) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_CONFIG,
+          "flow config channels: expected the features' "
+              + bins
+              + " bins, found "
+              + flowConfig.channels());
+    }
     CropSampler sampler =
         new CropSampler(
             train,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import timbreflow.trainer.TrainerException;
+import timbreflow.trainer.flow.FlowConfig;
 
 class TrainerTest {
 
@@ -264,5 +265,17 @@ class TrainerTest {
                 new Trainer(run, quiet())
                     .train(TinyNotes.training(2, 1), TinyNotes.flow(1), train, valid, "tiny"));
     assertTrue(again.getMessage().contains("--resume"), again.getMessage());
+  }
+
+  @Test
+  void aFlowWhoseChannelsDoNotMatchTheFeaturesIsRefusedByName() {
+    FlowConfig wide = new FlowConfig(34, 1, 8, 1, 3, 1L, 2.0, true, 128, 11, 4, 4, 0);
+    TrainerException e =
+        assertThrows(
+            TrainerException.class,
+            () ->
+                new Trainer(dir.resolve("run"), quiet())
+                    .train(TinyNotes.training(2, 1), wide, train, valid, "tiny"));
+    assertEquals("flow config channels: expected the features' 33 bins, found 34", e.getMessage());
   }
 }
