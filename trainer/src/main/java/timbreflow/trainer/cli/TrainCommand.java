@@ -109,6 +109,11 @@ final class TrainCommand implements Callable<Integer> {
     if (valid.isEmpty()) {
       System.err.println("no valid split in " + dataset.data + ": training without validation");
     }
+    if (System.getenv("OMP_WAIT_POLICY") == null) {
+      System.err.println(
+          "hint: set OMP_WAIT_POLICY=PASSIVE when other work shares these cores"
+              + " (libtorch's OpenMP threads spin-wait otherwise; see bench/README.md)");
+    }
     Trainer trainer = new Trainer(run, System.err);
     Trainer.Result result;
     if (resume) {
