@@ -1,5 +1,7 @@
 package timbreflow.runtime.dsp;
 
+import java.util.Arrays;
+
 /**
  * Consecutive frames of one note reconstructed together, one frame per lane, with their state.
  *
@@ -17,8 +19,6 @@ final class FrameGroup {
   private final int lanes;
   private final int live;
   private final int quarter;
-  private final float[][] re;
-  private final float[][] im;
   private final float[][] target;
   private final float[][] prevRe;
   private final float[][] prevIm;
@@ -46,8 +46,6 @@ final class FrameGroup {
     int points = fft.size();
     int bins = points + 1;
     this.quarter = points / 4;
-    this.re = new float[points][lanes];
-    this.im = new float[points][lanes];
     this.target = new float[bins][lanes];
     this.prevRe = new float[bins][lanes];
     this.prevIm = new float[bins][lanes];
@@ -94,7 +92,14 @@ final class FrameGroup {
    * @param cos cosine of the initial phase, {@code [bins][frames]}
    * @param sin sine of the initial phase, {@code [bins][frames]}
    */
-  void start(float[] cos, float[] sin, int frames) {
+  void start(float[] cos, float[] sin, int frames, Scratch scratch) {
+    float[][] re = scratch.re;
+    float[][] im = scratch.im;
+    // the scratch holds another group's rows: lanes past the note's end must synthesise nothing
+    for (int n = 0; n < re.length; n++) {
+      Arrays.fill(re[n], 0f);
+      Arrays.fill(im[n], 0f);
+    }
     int half = fft.size();
     for (int k = 0; k <= half; k++) {
       float[] s = target[k];
@@ -112,7 +117,7 @@ final class FrameGroup {
         }
       }
     }
-    synthesise();
+    synthesise(re, im);
   }
 
   /**
@@ -121,8 +126,11 @@ final class FrameGroup {
    * @param signal the normalised signal of the previous iteration
    * @param beta {@code momentum / (1 + momentum)}
    * @param track whether to measure the spectral error of the current signal
+   * @param scratch the calling worker's FFT rows
    */
-  void iterate(SignalRows signal, float beta, boolean track) {
+  void iterate(SignalRows signal, float beta, boolean track, Scratch scratch) {
+    float[][] re = scratch.re;
+    float[][] im = scratch.im;
     for (int m = 0; m < quarter; m++) {
       for (int d = 0; d < 4; d++) {
         System.arraycopy(signal.even[m], first + d, re[d * quarter + m], 0, lanes);
@@ -136,10 +144,10 @@ final class FrameGroup {
       error = kernel.error(re, im, target, live);
     }
     kernel.project(re, im, target, prevRe, prevIm, beta, lanes);
-    synthesise();
+    synthesise(re, im);
   }
 
-  private void synthesise() {
+  private void synthesise(float[][] re, float[][] im) {
     kernel.fromSpectrum(re, im, lanes);
     fft.adjointBeforeLast(re, im, lanes);
     fft.lastStage(re, im, windows.synthesisEven, windows.synthesisOdd, lanes);
@@ -180,6 +188,17 @@ final class FrameGroup {
   private static void addInto(float[] from, float[] to, int n) {
     for (int g = 0; g < n; g++) {
       to[g] += from[g];
+    }
+  }
+
+  /** One worker's FFT rows {@code [points][lanes]}, reused for each of its groups in turn. */
+  static final class Scratch {
+    final float[][] re;
+    final float[][] im;
+
+    Scratch(int points, int lanes) {
+      re = new float[points][lanes];
+      im = new float[points][lanes];
     }
   }
 }

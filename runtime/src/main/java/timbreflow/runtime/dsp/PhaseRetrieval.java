@@ -22,6 +22,7 @@ final class PhaseRetrieval {
   private final int frames;
   private final int workers;
   private final FrameGroup[] groups;
+  private final FrameGroup.Scratch[] scratch;
   private final SignalRows signal;
   private final double targetEnergy;
   private final SpinBarrier barrier;
@@ -50,6 +51,10 @@ final class PhaseRetrieval {
     for (int i = 0; i < count; i++) {
       groups[i] = new FrameGroup(fft, kernel, windows, magnitude, 2f, i * lanes, lanes);
     }
+    this.scratch = new FrameGroup.Scratch[threads];
+    for (int w = 0; w < threads; w++) {
+      scratch[w] = new FrameGroup.Scratch(nFft / 2, lanes);
+    }
     double energy = 0;
     for (FrameGroup group : groups) {
       energy += group.targetEnergy();
@@ -64,7 +69,7 @@ final class PhaseRetrieval {
     float[] sin = new float[cos.length];
     initialPhase(cos, sin);
     for (FrameGroup group : groups) {
-      group.start(cos, sin, frames);
+      group.start(cos, sin, frames, scratch[0]);
     }
     signal.gather(groups, 0, 0, signal.rows());
     signal.gather(groups, 1, 0, signal.rows());
@@ -116,7 +121,7 @@ final class PhaseRetrieval {
       for (int it = 1; it <= config.iterations(); it++) {
         boolean track = config.stopToleranceDb() > 0 && it % GriffinLimConfig.CHECK_EVERY == 0;
         for (int g = from; g < to; g++) {
-          groups[g].iterate(signal, beta, track);
+          groups[g].iterate(signal, beta, track, scratch[worker]);
         }
         barrier.await();
         for (int r = rowFrom; r < rowTo; r++) {

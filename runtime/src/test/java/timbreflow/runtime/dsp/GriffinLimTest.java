@@ -81,15 +81,18 @@ class GriffinLimTest {
 
   @Test
   void threadCountsAgreeWithinFloatRounding() {
+    // thread counts change where lane groups meet, hence the order of a few float sums, which
+    // Griffin-Lim amplifies over many iterations: compare after a few. 3 and 4 threads
+    // also leave lanes past the note's end in the last group, which must stay silent
     Magnitude target = stft.magnitude(Signals.harmonicNote(64_000, 16_000, 440, 6));
     GriffinLimConfig base =
-        GriffinLimConfig.builder().optIterations(20).optLength(64_000).optSeed(11).build();
+        GriffinLimConfig.builder().optIterations(5).optLength(64_000).optSeed(11).build();
     float[] one = new GriffinLim(CONFIG, base).reconstruct(target).samples();
-    for (int threads : new int[] {2, 3}) {
+    for (int threads : new int[] {2, 3, 4}) {
       GriffinLimConfig config = base.toBuilder().optThreads(threads).build();
       float[] many = new GriffinLim(CONFIG, config).reconstruct(target).samples();
       double error = Signals.relativeMaxError(one, many);
-      assertTrue(error < 1e-4, threads + " threads differ by " + error);
+      assertTrue(error < 1e-6, threads + " threads differ by " + error);
     }
   }
 
