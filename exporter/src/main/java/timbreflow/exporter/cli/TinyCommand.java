@@ -60,11 +60,7 @@ final class TinyCommand implements Callable<Integer> {
       List<ParityNote> notes = SyntheticNotes.generate(ParityGate.MIN_NOTES, 513, 251, seed);
       Provenance provenance =
           new Provenance(
-              0,
-              Double.NaN,
-              "synthetic:tiny-seed-" + seed,
-              GitCommit.current(),
-              flow.config().toJson());
+              0, null, "synthetic:tiny-seed-" + seed, GitCommit.current(), flow.config().toJson());
       ParityGate gate = ParityGate.standard();
       ParityReport report =
           new Exporter(gate)
