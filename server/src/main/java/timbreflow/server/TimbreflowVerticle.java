@@ -21,10 +21,10 @@ import timbreflow.server.api.Dispatcher;
 import timbreflow.server.api.InterpolateHandler;
 import timbreflow.server.api.Limits;
 import timbreflow.server.api.ModelHandlers;
-import timbreflow.server.api.MultipartGuard;
 import timbreflow.server.api.NoteHandlers;
 import timbreflow.server.api.Replies;
 import timbreflow.server.api.RequestIds;
+import timbreflow.server.api.UploadBodyHandler;
 import timbreflow.server.engine.NoteService;
 import timbreflow.server.metrics.ServerMetrics;
 import timbreflow.server.oip.OipHandlers;
@@ -114,6 +114,8 @@ public final class TimbreflowVerticle extends VerticleBase {
     ModelHandlers model = new ModelHandlers(service.summary(), limits, config.modelDir());
     OipHandlers oip = new OipHandlers(service, dispatcher, ready::get, VERSION);
     BodyHandler bodies = bodyHandler();
+    BodyHandler raw = new UploadBodyHandler(bodies, UploadBodyHandler.Mode.RAW);
+    BodyHandler multipart = new UploadBodyHandler(bodies, UploadBodyHandler.Mode.MULTIPART);
     Buffer openapi = resource("openapi.yaml");
 
     Router router = Router.router(vertx);
@@ -122,14 +124,12 @@ public final class TimbreflowVerticle extends VerticleBase {
     router.get("/v1/model").handler(model::model);
     router.get("/v1/examples").handler(model::listExamples);
     router.get("/v1/examples/:name").handler(model::example);
-    router.post("/v1/reconstruct").handler(bodies).handler(notes::reconstruct);
-    router.post("/v1/encode").handler(bodies).handler(notes::encode);
-    router.post("/v1/decode").handler(bodies).handler(notes::decode);
-    // the guard is its own route: Vert.x requires the body handler first within a route
-    router.post("/v1/interpolate").handler(new MultipartGuard());
-    router.post("/v1/interpolate").handler(bodies).handler(interpolate::handle);
+    router.post("/v1/reconstruct").handler(raw).handler(notes::reconstruct);
+    router.post("/v1/encode").handler(raw).handler(notes::encode);
+    router.post("/v1/decode").handler(raw).handler(notes::decode);
+    router.post("/v1/interpolate").handler(multipart).handler(interpolate::handle);
     router.get("/v1/sample").handler(notes::sample);
-    router.post("/v1/spectrogram").handler(bodies).handler(notes::spectrogram);
+    router.post("/v1/spectrogram").handler(raw).handler(notes::spectrogram);
 
     router.route("/v2*").handler(oip::markOip);
     router.get("/v2").handler(oip::server);

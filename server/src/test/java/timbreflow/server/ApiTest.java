@@ -138,6 +138,18 @@ class ApiTest {
   }
 
   @Test
+  void aWavSentAsAFormBodyIsStillReadAsAWav() {
+    HttpResponse<Buffer> r =
+        server
+            .client
+            .post("/v1/spectrogram")
+            .putHeader("Content-Type", "application/x-www-form-urlencoded")
+            .sendBuffer(Buffer.buffer(a4))
+            .await();
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+  }
+
+  @Test
   void reconstructWithNoiseAndExplicitConditionsStillRenders() {
     assertWav(post("/v1/reconstruct?iterations=8&noise=0.01&pitch=69&momentum=0", c5));
   }

@@ -1,5 +1,6 @@
 package timbreflow.server.api;
 
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import java.util.concurrent.CancellationException;
 import timbreflow.runtime.TimbreflowException;
 
@@ -29,6 +30,14 @@ public final class ErrorMapping {
         case INVALID_MODEL -> new ApiError(500, "model_error", tf.getMessage());
         case IO -> new ApiError(500, "io_error", "the server could not read or write a file");
       };
+    }
+    if (t instanceof HttpPostRequestDecoder.ErrorDataDecoderException
+        || t instanceof HttpPostRequestDecoder.NotEnoughDataDecoderException) {
+      return new ApiError(
+          400,
+          "malformed_body",
+          "body: expected a well-formed form or multipart body, found one that could not be"
+              + " decoded");
     }
     if (t instanceof CancellationException) {
       return new ApiError(503, "cancelled", "the request was cancelled");

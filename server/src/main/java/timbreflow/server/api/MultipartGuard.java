@@ -1,6 +1,5 @@
 package timbreflow.server.api;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -11,15 +10,17 @@ import io.vertx.ext.web.RoutingContext;
  * handler: once the request has fully arrived, the body must be parsed within {@link #GRACE_MS},
  * else the request is answered with a 400 naming the body.
  */
-public final class MultipartGuard implements Handler<RoutingContext> {
+public final class MultipartGuard {
 
   /** How long parsing may take after the last byte arrived. */
   public static final long GRACE_MS = 2_000;
 
   private static final String PARSED = "timbreflow.multipartParsed";
 
-  @Override
-  public void handle(RoutingContext ctx) {
+  private MultipartGuard() {}
+
+  /** Starts watching {@code ctx}'s body; call before the body handler reads it. */
+  public static void arm(RoutingContext ctx) {
     ctx.request()
         .end()
         .onComplete(
@@ -40,7 +41,6 @@ public final class MultipartGuard implements Handler<RoutingContext> {
                             ctx.request().connection().close();
                           }
                         }));
-    ctx.next();
   }
 
   /** Called by the handler after the body handler: the body was parsed. */
