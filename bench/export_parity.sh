@@ -11,7 +11,10 @@ while (($#)); do
   if [[ "$1" == "--threads" ]]; then threads="$2"; shift 2; else rest+=("$1"); shift; fi
 done
 mvn -o -B -q -pl exporter -am package -DskipTests
-java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" \
+# PyTorch's OpenMP threads spin-wait by default, which starves everything on shared cores;
+# ModelBundle turns ONNX Runtime spinning off by default (BundleOptions.spinning) for the same
+# reason. Set OMP_WAIT_POLICY=ACTIVE to measure libtorch spinning.
+OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}" java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$threads" \
   -Dai.djl.pytorch.num_interop_threads=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$(ls exporter/target/timbreflow-exporter-*-cli.jar)" \
   timbreflow.exporter.bench.OrtVsDjlBenchmark --threads "$threads" "${rest[@]}"

@@ -291,6 +291,7 @@ public final class ModelBundle implements AutoCloseable {
       throws OrtException {
     try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
       so.setOptimizationLevel(options.optimization().ortLevel());
+      so.addConfigEntry("session.intra_op.allow_spinning", options.spinning() ? "1" : "0");
       if (options.intraOpThreads() > 0) {
         so.setIntraOpNumThreads(options.intraOpThreads());
       }
