@@ -24,8 +24,11 @@ final class FrameGroup {
   private final float[][] prevIm;
   private final float[] shifted;
 
-  /** Contributions to segments {@code first .. first + lanes + 2}: [parity][m][segment]. */
-  final float[][][] overlap;
+  /**
+   * Contributions to segments {@code first .. first + lanes + 2}: [buffer][parity][m][segment];
+   * iterations alternate buffers so a neighbour may still read the last one.
+   */
+  final float[][][][] overlap;
 
   private double error;
 
@@ -49,7 +52,7 @@ final class FrameGroup {
     this.target = new float[bins][lanes];
     this.prevRe = new float[bins][lanes];
     this.prevIm = new float[bins][lanes];
-    this.overlap = new float[2][quarter][lanes + 3];
+    this.overlap = new float[2][2][quarter][lanes + 3];
     this.shifted = new float[lanes + 3];
     float[] values = magnitude.values();
     int frames = magnitude.frames();
@@ -92,7 +95,7 @@ final class FrameGroup {
    * @param cos cosine of the initial phase, {@code [bins][frames]}
    * @param sin sine of the initial phase, {@code [bins][frames]}
    */
-  void start(float[] cos, float[] sin, int frames, Scratch scratch) {
+  void start(float[] cos, float[] sin, int frames, Scratch scratch, int buffer) {
     float[][] re = scratch.re;
     float[][] im = scratch.im;
     // the scratch holds another group's rows: lanes past the note's end must synthesise nothing
@@ -117,7 +120,7 @@ final class FrameGroup {
         }
       }
     }
-    synthesise(re, im);
+    synthesise(re, im, buffer);
   }
 
   /**
@@ -127,8 +130,9 @@ final class FrameGroup {
    * @param beta {@code momentum / (1 + momentum)}
    * @param track whether to measure the spectral error of the current signal
    * @param scratch the calling worker's FFT rows
+   * @param buffer which overlap buffer to write
    */
-  void iterate(SignalRows signal, float beta, boolean track, Scratch scratch) {
+  void iterate(SignalRows signal, float beta, boolean track, Scratch scratch, int buffer) {
     float[][] re = scratch.re;
     float[][] im = scratch.im;
     for (int m = 0; m < quarter; m++) {
@@ -144,15 +148,15 @@ final class FrameGroup {
       error = kernel.error(re, im, target, live);
     }
     kernel.project(re, im, target, prevRe, prevIm, beta, lanes);
-    synthesise(re, im);
+    synthesise(re, im, buffer);
   }
 
-  private void synthesise(float[][] re, float[][] im) {
+  private void synthesise(float[][] re, float[][] im, int buffer) {
     kernel.fromSpectrum(re, im, lanes);
     fft.adjointBeforeLast(re, im, lanes);
     fft.lastStage(re, im, windows.synthesisEven, windows.synthesisOdd, lanes);
-    overlapAdd(re, overlap[0]);
-    overlapAdd(im, overlap[1]);
+    overlapAdd(re, overlap[buffer][0]);
+    overlapAdd(im, overlap[buffer][1]);
   }
 
   /** Segment {@code first + g + d} gets quarter {@code d} of frame {@code first + g}. */

@@ -8,10 +8,12 @@ import timbreflow.runtime.TimbreflowException.Reason;
 /**
  * Fast Griffin-Lim on one note, its frames split into lane groups across worker threads.
  *
- * <p>Each iteration has two phases separated by barriers: every worker analyses, projects and
- * synthesises its groups' frames (reading the shared normalised signal, writing only its groups'
- * overlap-add buffers), then every worker sums and normalises its share of the signal rows. The
- * calling thread is worker 0 and the only one that talks to the listener.
+ * <p>Each iteration, every worker analyses, projects and synthesises its groups' frames from its
+ * own copy of the normalised signal, writing only its groups' overlap-add buffers; after one
+ * barrier it sums its groups' and its neighbours' buffers into its copy of the signal for the next
+ * iteration. Overlap-add buffers alternate between iterations, so a neighbour still reading the
+ * last one is never overwritten: one barrier per iteration. The calling thread is worker 0 and the
+ * only one that talks to the listener.
  */
 final class PhaseRetrieval {
 
@@ -23,12 +25,19 @@ final class PhaseRetrieval {
   private final int workers;
   private final FrameGroup[] groups;
   private final FrameGroup.Scratch[] scratch;
-  private final SignalRows signal;
+  private final SignalRows[] signals;
+  private final int[] groupFrom;
   private final double targetEnergy;
   private final SpinBarrier barrier;
   private final float beta;
 
-  private volatile boolean stop;
+  /**
+   * The iteration after which every worker stops; set by worker 0 before that iteration's barrier.
+   * An iteration number rather than a flag, so a worker still finishing the previous iteration does
+   * not stop one iteration early.
+   */
+  private volatile int stopAfter = Integer.MAX_VALUE;
+
   private volatile boolean cancelled;
   private volatile Throwable failure;
   private int iterationsRun;
@@ -61,7 +70,15 @@ final class PhaseRetrieval {
     }
     this.targetEnergy = energy;
     double[] inverseWss = Windows.inverseWindowSumSquare(window, hop, frames);
-    this.signal = new SignalRows(hop, nFft, count * lanes + 3, inverseWss, length);
+    this.signals = new SignalRows[threads];
+    signals[0] = new SignalRows(hop, nFft, count * lanes + 3, inverseWss, length);
+    for (int w = 1; w < threads; w++) {
+      signals[w] = signals[0].sibling();
+    }
+    this.groupFrom = new int[threads + 1];
+    for (int w = 0; w <= threads; w++) {
+      groupFrom[w] = w * count / threads;
+    }
     this.barrier = new SpinBarrier(threads);
     double m = config.momentum();
     this.beta = (float) (m / (1 + m));
@@ -69,10 +86,11 @@ final class PhaseRetrieval {
     float[] sin = new float[cos.length];
     initialPhase(cos, sin);
     for (FrameGroup group : groups) {
-      group.start(cos, sin, frames, scratch[0]);
+      group.start(cos, sin, frames, scratch[0], 0);
     }
-    signal.gather(groups, 0, 0, signal.rows());
-    signal.gather(groups, 1, 0, signal.rows());
+    for (int w = 0; w < threads; w++) {
+      signals[w].gather(groups, 0, groupFrom[w], groupFrom[w + 1]);
+    }
   }
 
   /** Runs the iterations; returns the signal's first {@code length} samples. */
@@ -102,7 +120,13 @@ final class PhaseRetrieval {
       throw new TimbreflowException(
           Reason.CANCELLED, "Griffin-Lim cancelled after " + iterationsRun + " iterations");
     }
-    return signal.samples(length);
+    float[] out = new float[length];
+    for (int w = 0; w < workers; w++) {
+      int from = groups[groupFrom[w]].first();
+      int to = w + 1 < workers ? groups[groupFrom[w + 1]].first() : Integer.MAX_VALUE / 2;
+      signals[w].copySamples(out, from, to);
+    }
+    return out;
   }
 
   /** Iterations run by the last {@link #run}. */
@@ -112,37 +136,38 @@ final class PhaseRetrieval {
 
   private void work(int worker, GriffinLimListener listener, int note) {
     try {
-      int from = worker * groups.length / workers;
-      int to = (worker + 1) * groups.length / workers;
-      int rows = signal.rows();
-      int rowFrom = worker * 2 * rows / workers;
-      int rowTo = (worker + 1) * 2 * rows / workers;
+      int from = groupFrom[worker];
+      int to = groupFrom[worker + 1];
+      SignalRows signal = signals[worker];
+      FrameGroup.Scratch rows = scratch[worker];
+      int check = GriffinLimConfig.CHECK_EVERY;
+      boolean stopEarly = config.stopToleranceDb() > 0;
       double lastDb = Double.POSITIVE_INFINITY;
       for (int it = 1; it <= config.iterations(); it++) {
-        boolean track = config.stopToleranceDb() > 0 && it % GriffinLimConfig.CHECK_EVERY == 0;
+        int buffer = it & 1;
+        // measure in the iteration before a check, decide at the check: the errors are complete
+        // by then, and nobody writes them during a check iteration
+        boolean track = stopEarly && it % check == check - 1;
         for (int g = from; g < to; g++) {
-          groups[g].iterate(signal, beta, track, scratch[worker]);
-        }
-        barrier.await();
-        for (int r = rowFrom; r < rowTo; r++) {
-          signal.gather(groups, r / rows, r % rows, r % rows + 1);
+          groups[g].iterate(signal, beta, track, rows, buffer);
         }
         if (worker == 0) {
           iterationsRun = it;
           listener.progress(note, it);
           if (listener.cancelled()) {
             cancelled = true;
-            stop = true;
-          } else if (track) {
+            stopAfter = it;
+          } else if (stopEarly && it % check == 0) {
             double db = convergenceDb();
             if (lastDb - db < config.stopToleranceDb()) {
-              stop = true;
+              stopAfter = it;
             }
             lastDb = db;
           }
         }
         barrier.await();
-        if (stop) {
+        signal.gather(groups, buffer, from, to);
+        if (it >= stopAfter) {
           return;
         }
       }

@@ -46,56 +46,76 @@ final class SignalRows {
     return even.length;
   }
 
+  /** Fresh rows for another worker, sharing this one's gains. */
+  SignalRows sibling() {
+    return new SignalRows(this);
+  }
+
+  private SignalRows(SignalRows other) {
+    this.hop = other.hop;
+    this.pad = other.pad;
+    this.gainEven = other.gainEven;
+    this.gainOdd = other.gainOdd;
+    this.even = new float[other.even.length][other.even[0].length];
+    this.odd = new float[other.odd.length][other.odd[0].length];
+  }
+
   /**
-   * Sums the groups' overlap-adds into rows {@code [from, to)} of one parity and normalises them.
+   * Sums and normalises the segments that groups {@code [from, to)} read: theirs, plus where the
+   * neighbouring groups {@code from − 1} and {@code to} overlap them. Other segments are left
+   * stale.
    *
-   * @param parity 0 for even samples, 1 for odd
+   * @param buffer which overlap buffer of the groups to read
    */
-  void gather(FrameGroup[] groups, int parity, int from, int to) {
-    float[][] rows = parity == 0 ? even : odd;
-    float[][] gains = parity == 0 ? gainEven : gainOdd;
-    for (int m = from; m < to; m++) {
-      float[] row = rows[m];
-      float[] gain = gains[m];
-      float[] previous = null;
-      int previousLanes = 0;
-      int end = 0;
-      for (FrameGroup group : groups) {
-        float[] add = group.overlap[parity][m];
-        int lanes = add.length - 3;
-        int at = group.first();
-        System.arraycopy(add, 0, row, at, lanes + 3);
-        if (previous != null) {
+  void gather(FrameGroup[] groups, int buffer, int from, int to) {
+    for (int parity = 0; parity < 2; parity++) {
+      float[][] rows = parity == 0 ? even : odd;
+      float[][] gains = parity == 0 ? gainEven : gainOdd;
+      for (int m = 0; m < rows.length; m++) {
+        float[] row = rows[m];
+        float[] previous = from > 0 ? groups[from - 1].overlap[buffer][parity][m] : null;
+        int end = 0;
+        for (int g = from; g < to; g++) {
+          float[] add = groups[g].overlap[buffer][parity][m];
+          int at = groups[g].first();
+          System.arraycopy(add, 0, row, at, add.length);
+          if (previous != null) {
+            int tail = previous.length - 3;
+            for (int j = 0; j < 3; j++) {
+              row[at + j] += previous[tail + j];
+            }
+          }
+          previous = add;
+          end = at + add.length;
+        }
+        if (to < groups.length) {
+          float[] next = groups[to].overlap[buffer][parity][m];
+          int at = groups[to].first();
           for (int j = 0; j < 3; j++) {
-            row[at + j] += previous[previousLanes + j];
+            row[at + j] += next[j];
           }
         }
-        previous = add;
-        previousLanes = lanes;
-        end = at + lanes + 3;
-      }
-      for (int s = end; s < row.length; s++) {
-        row[s] = 0f;
-      }
-      for (int s = 0; s < row.length; s++) {
-        row[s] *= gain[s];
+        scale(row, gains[m], groups[from].first(), end);
       }
     }
   }
 
-  /** The first {@code length} samples of the (unpadded) signal. */
-  float[] samples(int length) {
-    float[] out = new float[length];
+  private static void scale(float[] row, float[] gain, int from, int to) {
+    for (int s = from; s < to; s++) {
+      row[s] *= gain[s];
+    }
+  }
+
+  /** Writes the unpadded samples that fall in segments {@code [from, to)} into {@code out}. */
+  void copySamples(float[] out, int from, int to) {
     int segments = even[0].length;
-    for (int i = 0; i < length; i++) {
+    int first = Math.max(0, from * hop - pad);
+    int last = Math.min(out.length, Math.min(to, segments) * hop - pad);
+    for (int i = first; i < last; i++) {
       int p = i + pad;
       int s = p / hop;
-      if (s >= segments) {
-        break;
-      }
       int r = p % hop;
       out[i] = (r & 1) == 0 ? even[r >> 1][s] : odd[r >> 1][s];
     }
-    return out;
   }
 }

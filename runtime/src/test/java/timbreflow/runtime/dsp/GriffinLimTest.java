@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
 
+// workers meet at a barrier every iteration: a coordination bug would hang, so fail instead
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class GriffinLimTest {
 
   private static final StftConfig CONFIG = StftConfig.DEFAULT;
@@ -108,10 +114,12 @@ class GriffinLimTest {
     assertEquals(256 * (b.frames() - 1), results.get(1).samples().length);
   }
 
-  @Test
-  void aListenerSeesEveryIterationAndCanCancel() {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4})
+  void aListenerSeesEveryIterationAndCanCancel(int threads) {
     Magnitude target = stft.magnitude(Signals.noise(8_000, 2));
-    GriffinLimConfig config = GriffinLimConfig.builder().optIterations(50).optThreads(2).build();
+    GriffinLimConfig config =
+        GriffinLimConfig.builder().optIterations(50).optThreads(threads).build();
     AtomicInteger seen = new AtomicInteger();
     GriffinLimListener listener =
         new GriffinLimListener() {
@@ -133,11 +141,16 @@ class GriffinLimTest {
     assertEquals(5, seen.get());
   }
 
-  @Test
-  void earlyStopEndsAtTheSecondCheckWhenTheToleranceIsHuge() {
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void earlyStopEndsAtTheSecondCheckWhenTheToleranceIsHuge(int threads) {
     Magnitude target = stft.magnitude(Signals.harmonicNote(16_000, 16_000, 220, 5));
     GriffinLimConfig config =
-        GriffinLimConfig.builder().optIterations(500).optStopToleranceDb(100).build();
+        GriffinLimConfig.builder()
+            .optIterations(500)
+            .optStopToleranceDb(100)
+            .optThreads(threads)
+            .build();
     GriffinLimResult result = new GriffinLim(CONFIG, config).reconstruct(target);
     assertEquals(2 * GriffinLimConfig.CHECK_EVERY, result.iterations());
   }
