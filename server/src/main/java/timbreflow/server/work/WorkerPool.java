@@ -35,6 +35,9 @@ public final class WorkerPool implements AutoCloseable {
   // sits in the queue for a moment, and must not make the queue look full.
   private final Semaphore admission;
   private final Set<Cancellation> admitted = ConcurrentHashMap.newKeySet();
+  // Jobs admitted but not yet picked up by a worker; counted explicitly because the executor's
+  // active count is only an estimate while a worker is between tasks.
+  private final AtomicInteger waiting = new AtomicInteger();
 
   /** A pool of {@code workers} threads and room for {@code queueCapacity} (>= 1) waiting jobs. */
   public WorkerPool(int workers, int queueCapacity) {
@@ -68,6 +71,7 @@ public final class WorkerPool implements AutoCloseable {
     Promise<T> promise = Promise.promise();
     Runnable task =
         () -> {
+          waiting.decrementAndGet();
           try {
             if (cancellation.isCancelled()) {
               deliver(context, promise, null, cancelled(cancellation));
@@ -91,9 +95,11 @@ public final class WorkerPool implements AutoCloseable {
       return Future.failedFuture(ApiError.overloaded(queueCapacity));
     }
     admitted.add(cancellation);
+    waiting.incrementAndGet();
     try {
       executor.execute(task);
     } catch (RejectedExecutionException e) {
+      waiting.decrementAndGet();
       admitted.remove(cancellation);
       admission.release();
       return Future.failedFuture(new ApiError(503, "shutting_down", "the server is shutting down"));
@@ -101,6 +107,7 @@ public final class WorkerPool implements AutoCloseable {
     cancellation.onCancel(
         () -> {
           if (executor.remove(task)) {
+            waiting.decrementAndGet();
             admitted.remove(cancellation);
             admission.release();
             deliver(context, promise, null, cancelled(cancellation));
@@ -111,7 +118,7 @@ public final class WorkerPool implements AutoCloseable {
 
   /** Jobs waiting for a worker. */
   public int queued() {
-    return Math.max(0, admitted() - executor.getActiveCount());
+    return waiting.get();
   }
 
   /** Jobs admitted and not finished: running plus waiting. */

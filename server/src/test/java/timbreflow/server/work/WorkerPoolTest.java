@@ -49,10 +49,16 @@ class WorkerPoolTest {
     CountDownLatch release = new CountDownLatch(1);
     boolean[] ran = new boolean[1];
     try (WorkerPool pool = new WorkerPool(1, 2)) {
-      pool.submit(context, new Cancellation(), () -> release.await(5, TimeUnit.SECONDS));
-      while (pool.active() == 0) {
-        Thread.sleep(5);
-      }
+      CountDownLatch started = new CountDownLatch(1);
+      pool.submit(
+          context,
+          new Cancellation(),
+          () -> {
+            started.countDown();
+            return release.await(5, TimeUnit.SECONDS);
+          });
+      // A prestarted worker reports itself active before it takes a job, so wait for the job.
+      assertTrue(started.await(5, TimeUnit.SECONDS), "the first job starts");
       Cancellation cancellation = new Cancellation();
       Future<Boolean> queued = pool.submit(context, cancellation, () -> ran[0] = true);
       assertEquals(1, pool.queued());
