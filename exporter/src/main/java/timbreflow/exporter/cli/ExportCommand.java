@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import timbreflow.exporter.ExportException;
 import timbreflow.exporter.ExportRequest;
 import timbreflow.exporter.Exporter;
 import timbreflow.exporter.bundle.Layout;
-import timbreflow.exporter.graph.FlowGraphs;
 import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityNote;
 import timbreflow.exporter.parity.ParityReport;
@@ -40,34 +40,17 @@ final class ExportCommand implements Callable<Integer> {
       description = "validation split in NSynth jsonwav layout (examples.json + audio/)")
   Path data;
 
-  @Option(names = "--out", required = true, description = "bundle directory to create")
-  Path out;
-
-  @Option(
-      names = "--opset",
-      defaultValue = "17",
-      description = "ONNX opset, 13 to 17 (default ${DEFAULT-VALUE})")
-  int opset;
-
-  @Option(
-      names = "--layout",
-      defaultValue = "bundle",
-      description = "bundle or triton (default ${DEFAULT-VALUE})")
-  String layout;
-
   @Option(
       names = "--parity-notes",
       defaultValue = "32",
       description = "validation notes for the gate, at least 32 (default ${DEFAULT-VALUE})")
   int parityNotes;
 
-  @Option(names = "--force", description = "replace an existing --out bundle")
-  boolean force;
+  @Mixin BundleOutputOptions output;
 
   @Override
   public Integer call() {
-    FlowGraphs.checkOpset(opset);
-    Layout chosen = ExporterCommands.layout(layout);
+    Layout chosen = output.checkedLayout();
     if (parityNotes < ParityGate.MIN_NOTES) {
       throw new ExportException(
           ExportException.Reason.INVALID_ARGUMENT,
@@ -92,9 +75,7 @@ final class ExportCommand implements Callable<Integer> {
               meta.datasetFingerprint(),
               GitCommit.current(),
               ckpt.flowConfig().toJson());
-      ExportRequest request =
-          new ExportRequest(
-              ckpt.flow(), ckpt.manager(), provenance, notes, out, opset, chosen, force);
+      ExportRequest request = output.request(ckpt.flow(), ckpt.manager(), provenance, notes);
       ParityGate gate = ParityGate.standard();
       ParityReport report =
           new Exporter(gate)
@@ -102,11 +83,11 @@ final class ExportCommand implements Callable<Integer> {
       System.out.print(report.summary());
       System.out.println(
           "published "
-              + out.toAbsolutePath()
+              + output.out.toAbsolutePath()
               + " ("
               + chosen.name().toLowerCase()
               + " layout, opset "
-              + opset
+              + output.opset
               + ")");
       return 0;
     }

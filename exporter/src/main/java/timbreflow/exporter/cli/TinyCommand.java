@@ -1,14 +1,12 @@
 package timbreflow.exporter.cli;
 
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import timbreflow.exporter.ExportRequest;
 import timbreflow.exporter.Exporter;
-import timbreflow.exporter.graph.FlowGraphs;
 import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityNote;
 import timbreflow.exporter.parity.ParityReport;
@@ -28,33 +26,17 @@ import timbreflow.trainer.flow.ConditionalFlow;
     })
 final class TinyCommand implements Callable<Integer> {
 
-  @Option(names = "--out", required = true, description = "bundle directory to create")
-  Path out;
-
   @Option(
       names = "--seed",
       defaultValue = "20240613",
       description = "parameter seed (default ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(
-      names = "--opset",
-      defaultValue = "17",
-      description = "ONNX opset, 13 to 17 (default ${DEFAULT-VALUE})")
-  int opset;
-
-  @Option(
-      names = "--layout",
-      defaultValue = "bundle",
-      description = "bundle or triton (default ${DEFAULT-VALUE})")
-  String layout;
-
-  @Option(names = "--force", description = "replace an existing --out bundle")
-  boolean force;
+  @Mixin BundleOutputOptions output;
 
   @Override
   public Integer call() {
-    FlowGraphs.checkOpset(opset);
+    output.checkedLayout();
     try (NDManager manager = NDManager.newBaseManager()) {
       ConditionalFlow flow = TinyFlow.create(manager, seed);
       List<ParityNote> notes = SyntheticNotes.generate(ParityGate.MIN_NOTES, 513, 251, seed);
@@ -65,18 +47,10 @@ final class TinyCommand implements Callable<Integer> {
       ParityReport report =
           new Exporter(gate)
               .export(
-                  new ExportRequest(
-                      flow,
-                      manager,
-                      provenance,
-                      notes,
-                      out,
-                      opset,
-                      ExporterCommands.layout(layout),
-                      force),
+                  output.request(flow, manager, provenance, notes),
                   new Progress(System.err, gate.workUnits(notes), "parity gate"));
       System.out.print(report.summary());
-      System.out.println("published " + out.toAbsolutePath());
+      System.out.println("published " + output.out.toAbsolutePath());
       return 0;
     }
   }
