@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,8 +52,7 @@ public final class ValidationNotes {
           ExportException.Reason.INVALID_DATA, json + ": expected a JSON object keyed by note_str");
     }
     Map<String, JsonNode> sorted = new TreeMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       sorted.put(e.getKey(), e.getValue());
     }
     LogMagnitude features = new LogMagnitude(StftConfig.DEFAULT);

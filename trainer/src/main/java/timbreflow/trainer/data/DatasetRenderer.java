@@ -154,8 +154,8 @@ public final class DatasetRenderer {
     Map<String, Integer> dropped = new TreeMap<>();
     summary
         .path("dropped")
-        .fields()
-        .forEachRemaining(e -> dropped.put(e.getKey(), e.getValue().asInt()));
+        .properties()
+        .forEach(e -> dropped.put(e.getKey(), e.getValue().asInt()));
     return new RenderReport(out, true, counts, dropped, 0, 0);
   }
 

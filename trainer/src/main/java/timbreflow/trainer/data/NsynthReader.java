@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,8 +102,7 @@ public final class NsynthReader {
     ObjectNode root = ExamplesJson.readTree(index);
     Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
     List<NoteExample> candidates = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       NoteExample note;
       try {
         note = parse(e.getKey(), e.getValue());
