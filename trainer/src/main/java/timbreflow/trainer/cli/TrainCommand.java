@@ -28,7 +28,9 @@ import timbreflow.trainer.train.TrainingNote;
           + " validating on whole notes of the valid split.",
       "The run folder gets training.json, flow.json, train-log.csv and checkpoints/; --resume"
           + " continues its newest checkpoint exactly. --flow-steps 0 trains the prior-only"
-          + " baseline that evaluate compares against."
+          + " baseline that evaluate compares against.",
+      "SIGTERM or Ctrl-C stops after the step under way, with a checkpoint of it (exit status"
+          + " 143 or 130)."
     })
 final class TrainCommand implements Callable<Integer> {
 
@@ -115,28 +117,45 @@ final class TrainCommand implements Callable<Integer> {
               + " (libtorch's OpenMP threads spin-wait otherwise; see bench/README.md)");
     }
     Trainer trainer = new Trainer(run, System.err);
-    Trainer.Result result;
+    StopOnSignal.during(
+        trainer::requestStop, () -> report(run(trainer, train, valid, fingerprint)), System.err);
+    return 0;
+  }
+
+  private Trainer.Result run(
+      Trainer trainer, List<TrainingNote> train, List<TrainingNote> valid, String fingerprint) {
     if (resume) {
-      result =
-          trainer.resume(
-              train, valid, fingerprint, steps, device == null ? null : DeviceChoice.parse(device));
-    } else {
-      TrainingConfig training = trainingConfig();
-      FlowConfig flow =
-          flowConfig == null ? FlowConfig.defaults() : FlowConfig.fromJson(read(flowConfig));
-      if (flowSteps != null) {
-        flow = flow.withSteps(flowSteps);
-      }
-      int bins = train.get(0).features().bins();
-      if (flow.channels() != bins) {
-        throw new TrainerException(
-            TrainerException.Reason.INVALID_CONFIG,
-            "flow config channels: expected the features' "
-                + bins
-                + " bins, found "
-                + flow.channels());
-      }
-      result = trainer.train(training, flow, train, valid, fingerprint);
+      return trainer.resume(
+          train, valid, fingerprint, steps, device == null ? null : DeviceChoice.parse(device));
+    }
+    TrainingConfig training = trainingConfig();
+    FlowConfig flow =
+        flowConfig == null ? FlowConfig.defaults() : FlowConfig.fromJson(read(flowConfig));
+    if (flowSteps != null) {
+      flow = flow.withSteps(flowSteps);
+    }
+    int bins = train.get(0).features().bins();
+    if (flow.channels() != bins) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_CONFIG,
+          "flow config channels: expected the features' "
+              + bins
+              + " bins, found "
+              + flow.channels());
+    }
+    return trainer.train(training, flow, train, valid, fingerprint);
+  }
+
+  private static void report(Trainer.Result result) {
+    if (result.stopped()) {
+      System.out.println(
+          result.checkpoint() == null
+              ? "stopped before the first step; no checkpoint written"
+              : "stopped at step "
+                  + result.step()
+                  + "; resume with --resume\ncheckpoint "
+                  + result.checkpoint());
+      return;
     }
     System.out.printf(
         Locale.ROOT,
@@ -148,7 +167,6 @@ final class TrainCommand implements Callable<Integer> {
             : String.format(Locale.ROOT, "%.4f", result.validBitsPerDim()),
         result.stepsPerSecond(),
         result.checkpoint());
-    return 0;
   }
 
   private boolean otherOverrides() {

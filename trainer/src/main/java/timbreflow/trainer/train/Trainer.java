@@ -41,7 +41,9 @@ import timbreflow.trainer.flow.FlowConfig;
  * checkpoint's parameters, Adam state and step are the whole state: a resumed run on the CPU takes
  * exactly the steps an uninterrupted one would have. A non-finite loss or gradient skips the step
  * (logged, gradients cleared); {@code maxBadSteps} in a row stop the run with {@code
- * NUMERICAL_FAILURE}, the last good checkpoint left as it was.
+ * NUMERICAL_FAILURE}, the last good checkpoint left as it was. {@link #requestStop} (from any
+ * thread, e.g. a shutdown hook) ends the run between steps with a checkpoint of the last finished
+ * step.
  */
 public final class Trainer {
 
@@ -58,6 +60,7 @@ public final class Trainer {
   private final PrintStream progressOut;
   private LossInjector injector = (step, loss) -> loss;
   private java.util.function.IntConsumer arraysProbe = count -> {};
+  private volatile boolean stopRequested;
 
   /** Changes a step's loss before the backward pass; tests use it to inject NaNs. */
   @FunctionalInterface
@@ -75,6 +78,15 @@ public final class Trainer {
     this.injector = lossInjector;
   }
 
+  /**
+   * Asks the run in progress, or the next one, to stop before its next step: the step under way
+   * finishes, a checkpoint of it is written and {@link #train} or {@link #resume} returns a result
+   * marked {@code stopped}. Safe to call from any thread.
+   */
+  public void requestStop() {
+    stopRequested = true;
+  }
+
   /** Receives the number of arrays the run's manager holds after each step (leak tests). */
   void observeManagedArrays(java.util.function.IntConsumer probe) {
     this.arraysProbe = probe;
@@ -86,15 +98,17 @@ public final class Trainer {
    * @param step the last step taken
    * @param trainBitsPerDim the last finite training loss
    * @param validBitsPerDim the last validation bits/dim, or NaN when none was measured
-   * @param checkpoint the checkpoint written at the end
+   * @param checkpoint the checkpoint of {@code step}, or null when a stop came before any step
    * @param stepsPerSecond mean speed of this session
+   * @param stopped whether {@link #requestStop} ended the run before its last step
    */
   public record Result(
       long step,
       double trainBitsPerDim,
       double validBitsPerDim,
       Path checkpoint,
-      double stepsPerSecond) {}
+      double stepsPerSecond,
+      boolean stopped) {}
 
   /**
    * Starts a new run: the folder must not hold checkpoints yet.
@@ -264,8 +278,13 @@ public final class Trainer {
         long sessionStart = System.nanoTime();
         double lastFinite = Double.NaN;
         int badInARow = 0;
+        long done = startStep;
+        long saved = startStep;
         try (TrainingLog log = new TrainingLog(runDirectory.resolve(LOG_CSV), startStep)) {
           for (long step = startStep + 1; step <= training.steps(); step++) {
+            if (stopRequested) {
+              break;
+            }
             double rate = schedule.rate(step);
             float loss;
             float gradNorm;
@@ -321,6 +340,7 @@ public final class Trainer {
                         + (lastCheckpoint == null ? "none" : lastCheckpoint.toString())
                         + " (lower the learning rate or check the data)");
               }
+              done = step;
               continue;
             }
             badInARow = 0;
@@ -347,17 +367,30 @@ public final class Trainer {
                   store.save(
                       contents(
                           flow, adam, training, fingerprint, step, validBpd, wall, engine, device));
+              saved = step;
             }
+            done = step;
           }
         }
-        bar.finish();
         double seconds = (System.nanoTime() - sessionStart) / 1e9;
+        boolean stopped = done < training.steps();
+        if (stopped && done > saved) {
+          lastCheckpoint =
+              store.save(
+                  contents(
+                      flow,
+                      adam,
+                      training,
+                      fingerprint,
+                      done,
+                      validBpd,
+                      priorWall + seconds,
+                      engine,
+                      device));
+        }
+        bar.finish();
         return new Result(
-            training.steps(),
-            lastFinite,
-            validBpd,
-            lastCheckpoint,
-            (training.steps() - startStep) / seconds);
+            done, lastFinite, validBpd, lastCheckpoint, (done - startStep) / seconds, stopped);
       }
     }
   }

@@ -1,0 +1,154 @@
+package timbreflow.trainer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import timbreflow.trainer.flow.FlowConfig;
+import timbreflow.trainer.train.Checkpoint;
+
+/**
+ * A real {@code train} process stopped by SIGTERM in the middle of its steps: it finishes the step,
+ * writes a checkpoint of it, exits without a native crash, and the run resumes from there.
+ */
+class StopOnSignalTest {
+
+  private static final Path TIM_GM = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
+  private static final Pattern STOPPED =
+      Pattern.compile("stopped at step (\\d+); resume with --resume");
+
+  @TempDir Path dir;
+
+  @Test
+  void sigtermMidRunCheckpointsTheLastStepExitsCleanlyAndResumes()
+      throws IOException, InterruptedException {
+    assumeTrue(Files.isRegularFile(TIM_GM), "needs " + TIM_GM + " (bin/install-test-deps)");
+    Path data = dir.resolve("data");
+    assertEquals(
+        0,
+        TrainerCli.execute(
+            "render",
+            "--soundfont",
+            TIM_GM.toString(),
+            "--out",
+            data.toString(),
+            "--programs",
+            "73,0",
+            "--pitches",
+            "60-63",
+            "--velocities",
+            "100",
+            "--split",
+            "NOTES",
+            "--held-out",
+            "0.5",
+            "--threads",
+            "1"));
+    Path flowJson = dir.resolve("flow.json");
+    // wide enough that a step spends tens of milliseconds in libtorch: the signal lands in one
+    Files.writeString(
+        flowJson, new FlowConfig(513, 2, 32, 2, 3, 7L, 2.0, true, 128, 11, 4, 4, 0).toJson());
+    Path run = dir.resolve("run");
+    Path log = dir.resolve("train.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process train =
+        new ProcessBuilder(
+                java,
+                "-Dai.djl.offline=true",
+                "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TrainerCli.class.getName(),
+                "train",
+                "--data",
+                data.toString(),
+                "--run",
+                run.toString(),
+                "--flow-config",
+                flowJson.toString(),
+                "--steps",
+                "1000000",
+                "--batch-size",
+                "4",
+                "--crop-frames",
+                "32",
+                "--checkpoint-every",
+                "1000000",
+                "--valid-every",
+                "0",
+                "--threads",
+                "1",
+                "--device",
+                "cpu")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+      while (loggedSteps(run) < 5 && train.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(train.isAlive(), "train ended by itself: " + Files.readString(log));
+      assertTrue(loggedSteps(run) >= 5, "no 5 steps within 180 s: " + Files.readString(log));
+      train.destroy(); // SIGTERM
+      assertTrue(train.waitFor(90, TimeUnit.SECONDS), "train did not exit within 90 s");
+    } finally {
+      train.destroyForcibly();
+      train.waitFor();
+    }
+    String output = Files.readString(log);
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> crashes =
+          files.filter(p -> p.getFileName().toString().startsWith("hs_err")).toList();
+      assertTrue(crashes.isEmpty(), "native crash: " + crashes + "\n" + output);
+    }
+    // 128 + SIGTERM: the JVM's status after its shutdown hooks ran to the end
+    assertEquals(143, train.exitValue(), output);
+    Matcher stopped = STOPPED.matcher(output);
+    assertTrue(stopped.find(), output);
+    long step = Long.parseLong(stopped.group(1));
+    try (Checkpoint checkpoint = Checkpoint.load(run)) {
+      assertEquals(step, checkpoint.metadata().step());
+    }
+    try (Stream<Path> files = Files.list(run.resolve("checkpoints"))) {
+      assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+    }
+    assertEquals(
+        0,
+        TrainerCli.execute(
+            "train",
+            "--data",
+            data.toString(),
+            "--run",
+            run.toString(),
+            "--resume",
+            "--steps",
+            String.valueOf(step + 2)));
+    try (Checkpoint checkpoint = Checkpoint.load(run)) {
+      assertEquals(step + 2, checkpoint.metadata().step());
+    }
+  }
+
+  /** Rows of the run's train-log.csv so far. */
+  private static long loggedSteps(Path run) throws IOException {
+    Path csv = run.resolve("train-log.csv");
+    if (!Files.isRegularFile(csv)) {
+      return 0;
+    }
+    try (Stream<String> lines = Files.lines(csv)) {
+      return lines.filter(l -> !l.isEmpty() && Character.isDigit(l.charAt(0))).count();
+    }
+  }
+}
