@@ -1,8 +1,5 @@
 package timbreflow.runtime.dsp;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.jtransforms.fft.DoubleFFT_1D;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
 
@@ -17,10 +14,11 @@ import timbreflow.runtime.TimbreflowException.Reason;
  * {@code t} is centred on sample {@code t·hop} with zeros outside the signal ({@code 1 + n / hop}
  * frames, as {@link Stft}).
  *
- * <p>Computed in the frequency domain: one FFT of the whole zero-padded signal, then per bin the
- * spectrum times the kernel's exact (closed-form) spectrum, kept to ±{@value #SIDE_LOBES} Hann
- * lobes around the bin (side lobes there are below −80 dB), and one short inverse FFT sampled only
- * at the frame centres. A 4 s note at 16 kHz takes tens of milliseconds.
+ * <p>Each bin takes the cheaper of two routes: short kernels (high bins) are summed directly in the
+ * time domain ({@link CqtKernel}); long ones (low bins) are computed from one FFT of the whole
+ * zero-padded signal, times the kernel's closed-form spectrum kept to ±{@value #SIDE_LOBES} Hann
+ * lobes (side lobes beyond are below −90 dB), and one short inverse FFT sampled at the frame
+ * centres ({@link CqtSpectralFilter}). A 4 s note at 16 kHz takes tens of milliseconds.
  *
  * <p>Instances are immutable and safe to share between threads.
  */
@@ -35,14 +33,20 @@ public final class ConstantQ {
   /** Bins per octave by default: three per semitone. */
   public static final int DEFAULT_BINS_PER_OCTAVE = 36;
 
-  /** Hann lobes kept either side of a kernel's centre frequency. */
-  static final int SIDE_LOBES = 16;
+  /** Hann lobes kept either side of a kernel's centre frequency in the frequency domain. */
+  static final int SIDE_LOBES = 24;
+
+  /** Kernels up to this many taps are kept for direct summation. */
+  static final int MAX_DIRECT_TAPS = 4096;
 
   private final int sampleRate;
   private final int hop;
   private final int binsPerOctave;
   private final double[] frequencies;
   private final int[] halfLengths;
+
+  /** Time-domain kernels of the bins short enough to sum directly; null for the others. */
+  private final CqtKernel[] kernels;
 
   /** A transform with the defaults: hop 256, lowest bin C1, 36 bins per octave. */
   public ConstantQ(int sampleRate) {
@@ -80,9 +84,13 @@ public final class ConstantQ {
     double q = 1.0 / (Math.pow(2, 1.0 / binsPerOctave) - 1);
     this.frequencies = new double[bins];
     this.halfLengths = new int[bins];
+    this.kernels = new CqtKernel[bins];
     for (int k = 0; k < bins; k++) {
       frequencies[k] = minFrequency * Math.pow(2, k / (double) binsPerOctave);
       halfLengths[k] = Math.max(1, (int) Math.round(q * sampleRate / frequencies[k] / 2));
+      if (2 * halfLengths[k] + 1 <= MAX_DIRECT_TAPS) {
+        kernels[k] = new CqtKernel(halfLengths[k], 2 * Math.PI * frequencies[k] / sampleRate);
+      }
     }
   }
 
@@ -128,49 +136,48 @@ public final class ConstantQ {
           Reason.INVALID_ARGUMENT, "signal: expected at least one sample, found none");
     }
     int frames = 1 + signal.length / hop;
-    int size = fftSize(signal.length + 2 * halfLengths[0] + 1);
-    double[] spectrum = new double[2 * size];
-    for (int i = 0; i < signal.length; i++) {
-      spectrum[i] = signal[i];
-    }
-    new DoubleFFT_1D(size).realForwardFull(spectrum);
-
+    int size = fftSize(signal.length);
     int bins = frequencies.length;
     float[] re = new float[bins * frames];
     float[] im = new float[bins * frames];
-    Map<Integer, DoubleFFT_1D> inverses = new HashMap<>();
+    CqtSpectralFilter spectral = null;
     for (int k = 0; k < bins; k++) {
-      int h = halfLengths[k];
-      double centre = frequencies[k] * size / sampleRate;
-      double halfBand = Math.min(SIDE_LOBES * size / (2.0 * h + 2), size / 2.0 - 1);
-      int first = (int) Math.ceil(centre - halfBand);
-      int last = (int) Math.floor(centre + halfBand);
-      int decimation = decimation(size, last - first + 1);
-      int length = size / decimation;
-      double[] band = new double[2 * length];
-      double norm = 1.0 / (hannSpectrum(0, h) * size);
-      for (int m = first; m <= last; m++) {
-        double weight = hannSpectrum(2 * Math.PI * (m - centre) / size, h) * norm;
-        int from = 2 * Math.floorMod(m, size);
-        int to = 2 * Math.floorMod(m, length);
-        band[to] += spectrum[from] * weight;
-        band[to + 1] += spectrum[from + 1] * weight;
-      }
-      inverses.computeIfAbsent(length, DoubleFFT_1D::new).complexInverse(band, false);
-      int step = hop / decimation;
-      for (int t = 0; t < frames; t++) {
-        re[k * frames + t] = (float) band[2 * t * step];
-        im[k * frames + t] = (float) band[2 * t * step + 1];
+      if (direct(k, signal.length)) {
+        kernels[k].apply(signal, frames, hop, re, im, k * frames);
+      } else {
+        if (spectral == null) {
+          spectral = new CqtSpectralFilter(signal, size, hop);
+        }
+        spectral.apply(frequencies[k] / sampleRate, halfLengths[k], frames, re, im, k * frames);
       }
     }
     return new ConstantQSpectrum(re, im, bins, frames, frequencies.clone(), sampleRate, hop);
   }
 
   /**
-   * The smallest {@code hop·2^j} that holds {@code needed} samples, so every divisor of hop divides
-   * it.
+   * Whether bin {@code k} of a signal of {@code samples} samples is cheaper by direct summation
+   * than in the frequency domain (rough operation counts: a multiply-add per tap and frame, against
+   * evaluating the kernel's spectrum over its band plus a short inverse FFT).
    */
-  private int fftSize(int needed) {
+  boolean direct(int k, int samples) {
+    if (kernels[k] == null) {
+      return false;
+    }
+    int frames = 1 + samples / hop;
+    int size = fftSize(samples);
+    double directCost = 2.0 * frames * kernels[k].length();
+    int width = 2 * (int) Math.ceil(CqtSpectralFilter.halfBand(size, halfLengths[k])) + 1;
+    int length = CqtSpectralFilter.inverseLength(size, hop, width);
+    double spectralCost = 40.0 * width + 5.0 * length * (Math.log(length) / Math.log(2));
+    return directCost <= spectralCost;
+  }
+
+  /**
+   * The smallest {@code hop·2^j} that holds the signal and the longest kernel, so that every
+   * divisor of hop divides it.
+   */
+  private int fftSize(int samples) {
+    long needed = (long) samples + 2L * halfLengths[0] + 1;
     long size = hop;
     while (size < needed) {
       size *= 2;
@@ -178,39 +185,9 @@ public final class ConstantQ {
     if (size > Integer.MAX_VALUE / 2) {
       throw new TimbreflowException(
           Reason.INVALID_ARGUMENT,
-          "signal: too long for a constant-Q transform, " + needed + " samples");
+          "signal: expected at most " + (Integer.MAX_VALUE / 4) + " samples, found " + samples);
     }
     return (int) size;
-  }
-
-  /** The largest divisor of hop whose decimated inverse FFT still holds {@code bandWidth} bins. */
-  private int decimation(int size, int bandWidth) {
-    for (int d = hop; d > 1; d--) {
-      if (hop % d == 0 && size / d >= bandWidth) {
-        return d;
-      }
-    }
-    return 1;
-  }
-
-  /**
-   * The DTFT at {@code theta} radians per sample of the Hann window {@code 0.5 +
-   * 0.5·cos(πu/(h+1))}, {@code u = −h..h}: real and even, a sum of three Dirichlet kernels.
-   */
-  static double hannSpectrum(double theta, int h) {
-    double a = Math.PI / (h + 1);
-    return 0.5 * dirichlet(theta, h)
-        + 0.25 * dirichlet(theta - a, h)
-        + 0.25 * dirichlet(theta + a, h);
-  }
-
-  /** {@code Σ_{u=−h..h} e^(−iθu) = sin((2h+1)θ/2) / sin(θ/2)}. */
-  private static double dirichlet(double theta, int h) {
-    double s = Math.sin(theta / 2);
-    if (Math.abs(s) < 1e-12) {
-      return 2 * h + 1; // the limit at every multiple of 2π
-    }
-    return Math.sin((2 * h + 1) * theta / 2) / s;
   }
 
   private static void require(boolean ok, String field, String expected, int found) {

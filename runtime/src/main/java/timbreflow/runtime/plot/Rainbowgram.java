@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import timbreflow.runtime.dsp.ConstantQ;
 import timbreflow.runtime.dsp.ConstantQSpectrum;
 
@@ -24,7 +26,9 @@ import timbreflow.runtime.dsp.ConstantQSpectrum;
  *
  * <p>Layout: time left to right at {@value #PIXELS_PER_CELL} pixels per frame, frequency bottom to
  * top at {@value #PIXELS_PER_CELL} pixels per bin (36 bins per octave from C1, {@link ConstantQ}'s
- * defaults), a frequency axis on the left labelled at every C and a time axis below in seconds.
+ * defaults), a frequency axis on the left labelled at every C, a time axis below in seconds, and
+ * under it a key to the hue in Hz from the bin's centre (±{@code sampleRate / (2·hop)}, the range
+ * an instantaneous frequency sampled every hop can tell apart).
  */
 public final class Rainbowgram {
 
@@ -33,9 +37,14 @@ public final class Rainbowgram {
 
   static final int PIXELS_PER_CELL = 2;
   static final int LEFT = 92;
-  static final int RIGHT = 14;
+  static final int RIGHT = 26;
   static final int TOP = 10;
-  static final int BOTTOM = 42;
+  static final int BOTTOM = 72;
+  static final int KEY_WIDTH = 180;
+  static final int KEY_HEIGHT = 8;
+
+  /** One transform per sample rate: building the kernels costs more than a short note. */
+  private static final Map<Integer, ConstantQ> TRANSFORMS = new ConcurrentHashMap<>();
 
   private static final Color BACKGROUND = Color.WHITE;
 
@@ -50,7 +59,12 @@ public final class Rainbowgram {
    *     high, with {@code frames = 1 + samples.length / 256}
    */
   public static BufferedImage render(float[] samples, int sampleRate) {
-    return render(new ConstantQ(sampleRate).transform(samples));
+    ConstantQ cqt = TRANSFORMS.get(sampleRate);
+    if (cqt == null) {
+      cqt = new ConstantQ(sampleRate); // validates the rate before it is cached
+      TRANSFORMS.putIfAbsent(sampleRate, cqt);
+    }
+    return render(cqt.transform(samples));
   }
 
   /** Renders an already computed constant-Q spectrogram; see {@link #render(float[], int)}. */
@@ -65,6 +79,7 @@ public final class Rainbowgram {
       paintCells(image, cqt);
       drawFrequencyAxis(g, cqt);
       drawTimeAxis(g, cqt);
+      drawHueKey(g, cqt);
     } finally {
       g.dispose();
     }
@@ -162,5 +177,29 @@ public final class Rainbowgram {
       Drawing.centred(g, Axes.format(seconds), x, bottom + 7);
     }
     Drawing.centred(g, "time (s)", LEFT + PIXELS_PER_CELL * frames / 2, bottom + 24);
+  }
+
+  /** A colour bar from −π to π of phase deviation, labelled in Hz from the bin's centre. */
+  private static void drawHueKey(Graphics2D g, ConstantQSpectrum cqt) {
+    int top = TOP + PIXELS_PER_CELL * cqt.bins() + 48;
+    int right = LEFT + PIXELS_PER_CELL * cqt.frames();
+    int width = Math.min(KEY_WIDTH, PIXELS_PER_CELL * cqt.frames());
+    int left = right - width;
+    for (int x = 0; x < width; x++) {
+      double deviation = Math.PI * (2.0 * (x + 0.5) / width - 1);
+      g.setColor(new Color(Color.HSBtoRGB(hue((float) deviation), 1f, 1f)));
+      g.fillRect(left + x, top, 1, KEY_HEIGHT);
+    }
+    double maxHz = cqt.sampleRate() / (2.0 * cqt.hop());
+    g.setColor(Drawing.INK);
+    g.setFont(Drawing.font(Font.PLAIN, 11));
+    String caption = "hue: instantaneous frequency − bin centre";
+    if (Drawing.textWidth(g.getFont(), caption) <= left - 8) {
+      Drawing.rightAligned(g, caption, left - 8, top + KEY_HEIGHT / 2);
+    }
+    String edge = String.format(Locale.ROOT, "%.0f Hz", maxHz);
+    Drawing.centred(g, "−" + edge, left, top + KEY_HEIGHT + 1);
+    Drawing.centred(g, "0", left + width / 2, top + KEY_HEIGHT + 1);
+    Drawing.centred(g, "+" + edge, right, top + KEY_HEIGHT + 1);
   }
 }

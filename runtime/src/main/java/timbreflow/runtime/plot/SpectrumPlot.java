@@ -179,7 +179,7 @@ public final class SpectrumPlot {
       }
     }
     g.setColor(colour(index));
-    g.setStroke(stroke(index));
+    g.setStroke(stroke(index, 1.6f));
     g.draw(path);
   }
 
@@ -191,7 +191,7 @@ public final class SpectrumPlot {
       int y = top + r * LEGEND_ROW + LEGEND_ROW / 2;
       for (int s : rows.get(r)) {
         g.setColor(colour(s));
-        g.setStroke(new BasicStroke(3f));
+        g.setStroke(stroke(s, 3f));
         g.drawLine(x, y, x + SWATCH, y);
         g.setColor(Drawing.INK);
         String label = series.get(s).label();
@@ -228,11 +228,12 @@ public final class SpectrumPlot {
     return COLOURS[index % COLOURS.length];
   }
 
-  private static BasicStroke stroke(int index) {
-    if (index < COLOURS.length) {
-      return new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  /** Solid for the first ten series, dashed for the next ten, and so on alternating. */
+  private static BasicStroke stroke(int index, float width) {
+    if ((index / COLOURS.length) % 2 == 0) {
+      return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
     }
     return new BasicStroke(
-        1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
+        width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
   }
 }

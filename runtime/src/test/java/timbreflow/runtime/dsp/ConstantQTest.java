@@ -86,6 +86,8 @@ class ConstantQTest {
   void matchesADirectSumWithTheKernelInTheTimeDomain() {
     float[] x = Signals.noise(9_000, 7);
     ConstantQSpectrum c = CQT.transform(x);
+    assertTrue(!CQT.direct(0, x.length) && !CQT.direct(77, x.length), "low bins: FFT route");
+    assertTrue(CQT.direct(200, x.length) && CQT.direct(285, x.length), "high bins: direct route");
     for (int k : new int[] {0, 77, 200, 285}) {
       int h = CQT.kernelLength(k) / 2;
       double omega = 2 * Math.PI * CQT.frequencies()[k] / RATE;
@@ -108,6 +110,42 @@ class ConstantQTest {
         assertEquals(im / sum, c.imag()[i], 1e-3 * Math.max(scale, 1e-3), "im " + k + "," + t);
       }
     }
+  }
+
+  @Test
+  void theDirectAndTheFrequencyDomainRoutesAgreeToBelowMinus80Decibels() {
+    float[] x = Signals.noise(20_000, 11);
+    int frames = 1 + x.length / 256;
+    int half0 = CQT.kernelLength(0) / 2;
+    int size = 65_536; // a multiple of the hop that holds the signal and the longest kernel
+    assertTrue(size >= x.length + 2 * half0 + 1);
+    CqtSpectralFilter spectral = new CqtSpectralFilter(x, size, 256);
+    for (int k : new int[] {100, 150, 200, 250, 285}) {
+      int half = CQT.kernelLength(k) / 2;
+      double[] f = CQT.frequencies();
+      CqtKernel kernel = new CqtKernel(half, 2 * Math.PI * f[k] / RATE);
+      float[] re = new float[frames];
+      float[] im = new float[frames];
+      float[] re2 = new float[frames];
+      float[] im2 = new float[frames];
+      kernel.apply(x, frames, 256, re, im, 0);
+      spectral.apply(f[k] / RATE, half, frames, re2, im2, 0);
+      double peak = 0;
+      double error = 0;
+      for (int t = 0; t < frames; t++) {
+        peak = Math.max(peak, Math.hypot(re[t], im[t]));
+        error = Math.max(error, Math.hypot(re[t] - re2[t], im[t] - im2[t]));
+      }
+      assertTrue(error < 1e-4 * peak, "bin " + k + ": error " + error + " of peak " + peak);
+    }
+  }
+
+  @Test
+  void principalArgumentWrapsIntoMinusPiToPi() {
+    assertEquals(0.5, ConstantQSpectrum.principalArgument(0.5 + 4 * Math.PI), 1e-12);
+    assertEquals(-0.5, ConstantQSpectrum.principalArgument(-0.5 - 6 * Math.PI), 1e-12);
+    assertEquals(Math.PI, ConstantQSpectrum.principalArgument(-Math.PI), 1e-12);
+    assertEquals(Math.PI, ConstantQSpectrum.principalArgument(3 * Math.PI), 1e-12);
   }
 
   @Test

@@ -107,6 +107,24 @@ class RainbowgramTest {
   }
 
   @Test
+  void theHueKeyBelowTheAxesIsRedInTheMiddleAndCyanAtBothEnds() {
+    BufferedImage image = Rainbowgram.render(tone(440, 64_000), RATE);
+    int y = Rainbowgram.TOP + 2 * 286 + 48 + Rainbowgram.KEY_HEIGHT / 2;
+    int right = Rainbowgram.LEFT + 2 * 251;
+    int middle = image.getRGB(right - Rainbowgram.KEY_WIDTH / 2, y) & 0xffffff;
+    int leftEnd = image.getRGB(right - Rainbowgram.KEY_WIDTH + 1, y) & 0xffffff;
+    int rightEnd = image.getRGB(right - 2, y) & 0xffffff;
+    assertTrue(red(middle) > 240 && green(middle) < 20 && blue(middle) < 20, hex(middle));
+    for (int end : new int[] {leftEnd, rightEnd}) {
+      assertTrue(red(end) < 30 && green(end) > 230 && blue(end) > 230, hex(end));
+    }
+  }
+
+  private static String hex(int rgb) {
+    return Integer.toHexString(rgb);
+  }
+
+  @Test
   void silenceRendersBlackAndFinite() {
     float[] silence = new float[8_000];
     ConstantQSpectrum c = CQT.transform(silence);
