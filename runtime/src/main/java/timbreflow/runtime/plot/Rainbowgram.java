@@ -43,7 +43,12 @@ public final class Rainbowgram {
   static final int KEY_WIDTH = 180;
   static final int KEY_HEIGHT = 8;
 
-  /** One transform per sample rate: building the kernels costs more than a short note. */
+  private static final int MAX_CACHED_RATES = 4;
+
+  /**
+   * One transform per sample rate (a few rates at most): building the kernels costs more than
+   * transforming a short note.
+   */
   private static final Map<Integer, ConstantQ> TRANSFORMS = new ConcurrentHashMap<>();
 
   private static final Color BACKGROUND = Color.WHITE;
@@ -62,7 +67,9 @@ public final class Rainbowgram {
     ConstantQ cqt = TRANSFORMS.get(sampleRate);
     if (cqt == null) {
       cqt = new ConstantQ(sampleRate); // validates the rate before it is cached
-      TRANSFORMS.putIfAbsent(sampleRate, cqt);
+      if (TRANSFORMS.size() < MAX_CACHED_RATES) {
+        TRANSFORMS.putIfAbsent(sampleRate, cqt);
+      }
     }
     return render(cqt.transform(samples));
   }
