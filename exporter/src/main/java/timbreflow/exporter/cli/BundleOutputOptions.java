@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 import timbreflow.exporter.ExportRequest;
+import timbreflow.exporter.Exporter;
 import timbreflow.exporter.bundle.Layout;
 import timbreflow.exporter.graph.FlowGraphs;
+import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityNote;
+import timbreflow.exporter.parity.ParityReport;
 import timbreflow.runtime.onnx.Provenance;
+import timbreflow.runtime.progress.ProgressBar;
 import timbreflow.trainer.flow.ConditionalFlow;
 
 /** The options of every command that publishes a bundle: where, which opset, which layout. */
@@ -38,9 +42,20 @@ final class BundleOutputOptions {
     return ExporterCommands.layout(layout);
   }
 
-  /** The request that exports {@code flow} to these options, proven on {@code notes}. */
-  ExportRequest request(
+  /**
+   * Exports {@code flow} to these options through the standard parity gate on {@code notes}, its
+   * progress on a bar on stderr.
+   *
+   * @return the passing report (a failing gate throws and publishes nothing)
+   */
+  ParityReport export(
       ConditionalFlow flow, NDManager manager, Provenance provenance, List<ParityNote> notes) {
-    return new ExportRequest(flow, manager, provenance, notes, out, opset, checkedLayout(), force);
+    ExportRequest request =
+        new ExportRequest(flow, manager, provenance, notes, out, opset, checkedLayout(), force);
+    ParityGate gate = ParityGate.standard();
+    int total = gate.workUnits(notes);
+    try (ProgressBar bar = new ProgressBar("parity gate", "notes")) {
+      return new Exporter(gate).export(request, done -> bar.update(done, total));
+    }
   }
 }

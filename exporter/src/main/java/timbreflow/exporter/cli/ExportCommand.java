@@ -7,8 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import timbreflow.exporter.ExportException;
-import timbreflow.exporter.ExportRequest;
-import timbreflow.exporter.Exporter;
 import timbreflow.exporter.bundle.Layout;
 import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityNote;
@@ -75,11 +73,7 @@ final class ExportCommand implements Callable<Integer> {
               meta.datasetFingerprint(),
               GitCommit.current(),
               ckpt.flowConfig().toJson());
-      ExportRequest request = output.request(ckpt.flow(), ckpt.manager(), provenance, notes);
-      ParityGate gate = ParityGate.standard();
-      ParityReport report =
-          new Exporter(gate)
-              .export(request, new Progress(System.err, gate.workUnits(notes), "parity gate"));
+      ParityReport report = output.export(ckpt.flow(), ckpt.manager(), provenance, notes);
       System.out.print(report.summary());
       System.out.println(
           "published "

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import timbreflow.exporter.Exporter;
 import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityNote;
 import timbreflow.exporter.parity.ParityReport;
@@ -43,12 +42,7 @@ final class TinyCommand implements Callable<Integer> {
       Provenance provenance =
           new Provenance(
               0, null, "synthetic:tiny-seed-" + seed, GitCommit.current(), flow.config().toJson());
-      ParityGate gate = ParityGate.standard();
-      ParityReport report =
-          new Exporter(gate)
-              .export(
-                  output.request(flow, manager, provenance, notes),
-                  new Progress(System.err, gate.workUnits(notes), "parity gate"));
+      ParityReport report = output.export(flow, manager, provenance, notes);
       System.out.print(report.summary());
       System.out.println("published " + output.out.toAbsolutePath());
       return 0;

@@ -11,6 +11,7 @@ import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.Magnitude;
 import timbreflow.runtime.dsp.Stft;
 import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.progress.ProgressBar;
 
 /** Magnitude of a waveform, then Griffin-Lim back to a waveform: what the commands share. */
 final class Reconstruction {
@@ -33,11 +34,17 @@ final class Reconstruction {
     if (config.iterations() < BAR_FROM) {
       return griffinLim.reconstruct(List.of(magnitude), GriffinLimListener.NONE).get(0);
     }
-    ProgressBar bar = new ProgressBar(err, "griffin-lim", config.iterations());
-    try {
-      return griffinLim.reconstruct(List.of(magnitude), bar).get(0);
-    } finally {
-      bar.finish();
+    int total = config.iterations();
+    try (ProgressBar bar =
+        new ProgressBar(err, "griffin-lim", "iterations", ProgressBar.Mode.detect())) {
+      GriffinLimListener progress =
+          new GriffinLimListener() {
+            @Override
+            public void progress(int note, int iteration) {
+              bar.update(iteration, total);
+            }
+          };
+      return griffinLim.reconstruct(List.of(magnitude), progress).get(0);
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import timbreflow.runtime.progress.ProgressBar;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.flow.BitsPerDim;
 import timbreflow.trainer.flow.ConditionalFlow;
@@ -271,7 +272,8 @@ public final class Trainer {
           }
         }
         ParameterStore parameterStore = new ParameterStore(manager, false);
-        ProgressBar bar = new ProgressBar(progressOut, training.steps());
+        ProgressBar bar = new ProgressBar(progressOut, "train", "steps", ProgressBar.Mode.detect());
+        bar.startAt(startStep);
         if (resume != null) {
           bar.message("resuming " + resume.path() + " at step " + startStep);
         }
@@ -329,7 +331,7 @@ public final class Trainer {
                       badInARow));
               log.row(step, rate, loss, Double.NaN, gradNorm, speed, wall, true);
               if (badInARow >= training.maxBadSteps()) {
-                bar.finish();
+                bar.close();
                 throw new TrainerException(
                     TrainerException.Reason.NUMERICAL_FAILURE,
                     "training stopped at step "
@@ -361,7 +363,8 @@ public final class Trainer {
                       validSubset.size()));
             }
             log.row(step, rate, loss, stepValid, gradNorm, speed, wall, false);
-            bar.update(step, loss, speed);
+            bar.update(
+                step, training.steps(), String.format(Locale.ROOT, "loss %.4f bits/dim", loss));
             if (last || step % training.checkpointEvery() == 0) {
               lastCheckpoint =
                   store.save(
@@ -388,7 +391,7 @@ public final class Trainer {
                       engine,
                       device));
         }
-        bar.finish();
+        bar.close();
         return new Result(
             done, lastFinite, validBpd, lastCheckpoint, (done - startStep) / seconds, stopped);
       }
