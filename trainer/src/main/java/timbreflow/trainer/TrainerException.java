@@ -16,6 +16,8 @@ public final class TrainerException extends RuntimeException {
     CORRUPT_CHECKPOINT,
     /** Training diverged: repeated NaN or Inf losses or gradients. */
     NUMERICAL_FAILURE,
+    /** An exported model bundle is missing, corrupt, inconsistent or fails to run. */
+    INVALID_BUNDLE,
     /** A configuration value is out of range. */
     INVALID_CONFIG,
     /** The deep-learning engine or device is unavailable. */

@@ -47,12 +47,21 @@ final class DatasetOptions {
 
   /** The notes of a split from the feature cache, building it first if needed. */
   List<TrainingNote> notes(Split split) {
-    NoteSet notes =
-        new NsynthReader(reader.filter(), false, dataThreads).read(data.resolve(split.folder()));
+    return featureCache(split).trainingNotes();
+  }
+
+  /** The split's folder. */
+  Path splitDir(Split split) {
+    return data.resolve(split.folder());
+  }
+
+  /** The feature cache of a split, building it first if needed. */
+  FeatureCache featureCache(Split split) {
+    NoteSet notes = new NsynthReader(reader.filter(), false, dataThreads).read(splitDir(split));
     Path folder =
         cache != null ? cache : data.toAbsolutePath().normalize().resolve(".feature-cache");
     try (ProgressBar bar = new ProgressBar("features " + split.folder())) {
-      return FeatureCache.open(notes, folder, dataThreads, bar).trainingNotes();
+      return FeatureCache.open(notes, folder, dataThreads, bar);
     }
   }
 }

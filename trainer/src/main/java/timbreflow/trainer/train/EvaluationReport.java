@@ -89,10 +89,18 @@ public record EvaluationReport(
     return out.toString();
   }
 
-  /** The same figures as a Markdown section. */
+  /** The same figures as a Markdown document. */
   public String markdown() {
+    return "# Evaluation\n\n" + markdownSection();
+  }
+
+  /** The same figures as a Markdown section ({@code ## Test bits/dim}), for a larger report. */
+  public String markdownSection() {
     StringBuilder md = new StringBuilder();
-    md.append("# Evaluation\n\n");
+    md.append("## Test bits/dim\n\n");
+    md.append(
+            "Scored with DJL on the training checkpoint (whole notes, bin-centre dequantisation).")
+        .append("\n\n");
     md.append("- checkpoint: `")
         .append(checkpoint)
         .append("` (step ")

@@ -1,0 +1,100 @@
+package timbreflow.trainer.report;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import timbreflow.runtime.TimbreflowException;
+import timbreflow.runtime.onnx.BundleOptions;
+import timbreflow.runtime.onnx.Manifest;
+import timbreflow.runtime.onnx.ModelBundle;
+import timbreflow.trainer.TrainerException;
+import timbreflow.trainer.TrainerException.Reason;
+import timbreflow.trainer.data.InstrumentFamily;
+
+/**
+ * Runs the report's sections on an exported bundle under ONNX Runtime: invertibility over the whole
+ * split, reconstruction, sampling and interpolation, writing their figures and audio into a {@link
+ * ReportOutput}.
+ */
+public final class BundleEvaluation {
+
+  private BundleEvaluation() {}
+
+  /**
+   * Evaluates the bundle in {@code bundleDir} on {@code notes}.
+   *
+   * @param notes the notes every section runs on (the test split)
+   * @param judgeNotes the real notes the family classifier is fitted on: the training split, whose
+   *     instruments the test split never shares, or {@code notes} itself
+   * @throws TrainerException INVALID_BUNDLE when the bundle cannot be loaded or run
+   */
+  public static BundleReport run(
+      Path bundleDir,
+      ReportNotes notes,
+      ReportNotes judgeNotes,
+      ReportConfig config,
+      ReportOutput out,
+      SectionProgress progress) {
+    long start = System.nanoTime();
+    try (ModelBundle bundle = load(bundleDir)) {
+      Manifest manifest = bundle.manifest();
+      checkFamilies(bundleDir, manifest);
+      LatentCodec codec = new LatentCodec(bundle, config.batch());
+      AudioRenderer renderer = new AudioRenderer(config.threads());
+      InvertibilityResult invertibility;
+      try (SectionProgress.Tracker bar = progress.start("invertibility")) {
+        invertibility = InvertibilitySection.run(codec, notes, config.batch(), bar);
+      }
+      ReconstructionResult reconstruction =
+          ReconstructionSection.run(codec, notes, config, renderer, out, progress);
+      SamplingResult sampling =
+          SamplingSection.run(
+              codec, notes, judgeNotes, config, manifest.families(), renderer, out, progress);
+      InterpolationResult interpolation =
+          InterpolationSection.run(codec, notes, config, renderer, out, progress);
+      return new BundleReport(
+          bundleDir.toString(),
+          manifest.provenance().checkpointStep(),
+          manifest.provenance().gitCommit(),
+          notes.splitDir().toString(),
+          notes.size(),
+          config,
+          invertibility,
+          reconstruction,
+          sampling,
+          interpolation,
+          (System.nanoTime() - start) / 1e9);
+    } catch (TimbreflowException e) {
+      throw new TrainerException(
+          Reason.INVALID_BUNDLE, bundleDir + ": " + e.reason() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The data's family indices are NSynth's; the bundle's {@code family} input must agree. */
+  private static void checkFamilies(Path dir, Manifest manifest) {
+    List<String> nsynth =
+        Arrays.stream(InstrumentFamily.values()).map(InstrumentFamily::label).toList();
+    if (!manifest.families().equals(nsynth)) {
+      throw new TrainerException(
+          Reason.INVALID_BUNDLE,
+          dir
+              + ": expected the NSynth families "
+              + nsynth
+              + " in model.json, found "
+              + manifest.families());
+    }
+  }
+
+  private static ModelBundle load(Path dir) {
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new TrainerException(
+          Reason.INVALID_BUNDLE,
+          "--bundle: expected a model bundle folder (model.json, encoder.onnx, decoder.onnx,"
+              + " prior.onnx), found "
+              + (java.nio.file.Files.exists(dir) ? "a file" : "nothing")
+              + " at "
+              + dir);
+    }
+    return ModelBundle.load(dir, BundleOptions.DEFAULT);
+  }
+}

@@ -1,0 +1,29 @@
+package timbreflow.trainer.report;
+
+/**
+ * Everything the report measured on an exported bundle.
+ *
+ * @param bundle the bundle folder
+ * @param checkpointStep training step of the exported weights (from {@code model.json})
+ * @param gitCommit commit the bundle was exported from
+ * @param split the split folder the notes came from
+ * @param notes notes in the split
+ * @param config the report's sizes and settings
+ * @param invertibility section 1
+ * @param reconstruction section 2
+ * @param sampling section 3
+ * @param interpolation section 4
+ * @param seconds wall time of all sections
+ */
+public record BundleReport(
+    String bundle,
+    long checkpointStep,
+    String gitCommit,
+    String split,
+    int notes,
+    ReportConfig config,
+    InvertibilityResult invertibility,
+    ReconstructionResult reconstruction,
+    SamplingResult sampling,
+    InterpolationResult interpolation,
+    double seconds) {}

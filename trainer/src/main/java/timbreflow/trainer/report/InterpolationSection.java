@@ -1,0 +1,301 @@
+package timbreflow.trainer.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import timbreflow.runtime.dsp.Features;
+import timbreflow.runtime.dsp.GriffinLimResult;
+import timbreflow.trainer.data.InstrumentFamily;
+import timbreflow.trainer.data.NoteExample;
+
+/**
+ * Section 4: for test notes of two families at one pitch, decode(½z_a + ½z_b) against the linear
+ * mix ½x_a + ½x_b and against each note; figures of the seed's kind and an interpolation sweep.
+ */
+final class InterpolationSection {
+
+  /** Shared pitches are taken from this range when a pair has any there (the musical middle). */
+  private static final int LOW = 36;
+
+  private static final int HIGH = 84;
+
+  private InterpolationSection() {}
+
+  /** One pair's notes and what the flow made of them. */
+  private record Pair(
+      String familyA,
+      String familyB,
+      int pitch,
+      int a,
+      int b,
+      Features xa,
+      Features xb,
+      float[] za,
+      float[] zb,
+      float[] midpoint) {}
+
+  static InterpolationResult run(
+      LatentCodec codec,
+      ReportNotes notes,
+      ReportConfig config,
+      AudioRenderer renderer,
+      ReportOutput out,
+      SectionProgress progress) {
+    long start = System.nanoTime();
+    List<String> skipped = new ArrayList<>();
+    List<int[]> chosen = new ArrayList<>();
+    List<String[]> names = new ArrayList<>();
+    for (List<String> pair : config.pairs()) {
+      List<int[]> found = notePairs(notes, pair.get(0), pair.get(1), config.pitchesPerPair());
+      if (found.isEmpty()) {
+        skipped.add(pair.get(0) + " ↔ " + pair.get(1));
+      }
+      for (int[] f : found) {
+        chosen.add(f);
+        names.add(new String[] {pair.get(0), pair.get(1)});
+      }
+    }
+    List<Pair> pairs = new ArrayList<>();
+    List<InterpolationPair> results = new ArrayList<>();
+    try (SectionProgress.Tracker bar = progress.start("interpolation")) {
+      for (int i = 0; i < chosen.size(); i++) {
+        int a = chosen.get(i)[0];
+        int b = chosen.get(i)[1];
+        Features xa = notes.features(a);
+        Features xb = notes.features(b);
+        NoteExample na = notes.note(a);
+        NoteExample nb = notes.note(b);
+        List<float[]> z =
+            codec.encode(
+                List.of(xa.values(), xb.values()),
+                xa.frames(),
+                new int[] {na.pitch(), nb.pitch()},
+                new int[] {na.family().index(), nb.family().index()});
+        float[] mid = new float[z.get(0).length];
+        for (int j = 0; j < mid.length; j++) {
+          mid[j] = 0.5f * z.get(0)[j] + 0.5f * z.get(1)[j];
+        }
+        float[] decoded = codec.decode(List.of(mid), xa.frames()).get(0);
+        Pair p =
+            new Pair(
+                names.get(i)[0],
+                names.get(i)[1],
+                na.pitch(),
+                a,
+                b,
+                xa,
+                xb,
+                z.get(0),
+                z.get(1),
+                decoded);
+        pairs.add(p);
+        InterpolationDistances d = InterpolationDistances.of(decoded, xa.values(), xb.values());
+        results.add(
+            new InterpolationPair(
+                p.familyA(),
+                p.familyB(),
+                p.pitch(),
+                na.noteStr(),
+                nb.noteStr(),
+                d,
+                d.closerToMix()));
+        bar.progressed(i + 1, chosen.size());
+      }
+    }
+    List<ReportFile> figures = new ArrayList<>();
+    List<ReportFile> audio = new ArrayList<>();
+    if (!pairs.isEmpty()) {
+      figures.addAll(figures(pairs.get(0), codec, config, out));
+      audio.addAll(audio(pairs, notes, config, renderer, out));
+    }
+    return new InterpolationResult(
+        results,
+        skipped,
+        InterpolationConclusion.median(results),
+        InterpolationConclusion.nearerMix(results),
+        InterpolationConclusion.describe(results),
+        figures,
+        audio,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Up to {@code count} (a, b) note index pairs of the two families at shared pitches, spread over
+   * the shared pitches (within MIDI 36–84 when any is there), each at the loudest velocity both
+   * have, first instrument in name order.
+   */
+  static List<int[]> notePairs(ReportNotes notes, String familyA, String familyB, int count) {
+    var fa = InstrumentFamily.ofLabel(familyA);
+    var fb = InstrumentFamily.ofLabel(familyB);
+    if (fa.isEmpty() || fb.isEmpty()) {
+      return List.of();
+    }
+    Map<Integer, TreeMap<Integer, Integer>> a = byPitchAndVelocity(notes, fa.get());
+    Map<Integer, TreeMap<Integer, Integer>> b = byPitchAndVelocity(notes, fb.get());
+    TreeSet<Integer> shared = new TreeSet<>(a.keySet());
+    shared.retainAll(b.keySet());
+    List<Integer> middle = new ArrayList<>(shared.subSet(LOW, true, HIGH, true));
+    List<Integer> pitches =
+        NoteChoice.spread(middle.isEmpty() ? List.copyOf(shared) : middle, count);
+    List<int[]> out = new ArrayList<>();
+    for (int p : pitches) {
+      TreeSet<Integer> velocities = new TreeSet<>(a.get(p).keySet());
+      velocities.retainAll(b.get(p).keySet());
+      int va = velocities.isEmpty() ? a.get(p).lastKey() : velocities.last();
+      int vb = velocities.isEmpty() ? b.get(p).lastKey() : velocities.last();
+      out.add(new int[] {a.get(p).get(va), b.get(p).get(vb)});
+    }
+    return out;
+  }
+
+  /** Pitch → velocity → first note index (split order: first instrument). */
+  private static Map<Integer, TreeMap<Integer, Integer>> byPitchAndVelocity(
+      ReportNotes notes, InstrumentFamily family) {
+    Map<Integer, TreeMap<Integer, Integer>> out = new TreeMap<>();
+    for (int i = 0; i < notes.size(); i++) {
+      NoteExample n = notes.note(i);
+      if (n.family() == family) {
+        out.computeIfAbsent(n.pitch(), p -> new TreeMap<>()).putIfAbsent(n.velocity(), i);
+      }
+    }
+    return out;
+  }
+
+  private static List<ReportFile> figures(
+      Pair p, LatentCodec codec, ReportConfig config, ReportOutput out) {
+    int bins = p.xa().bins();
+    int frames = p.xa().frames();
+    float[] mix = new float[p.xa().values().length];
+    for (int i = 0; i < mix.length; i++) {
+      mix[i] = 0.5f * p.xa().values()[i] + 0.5f * p.xb().values()[i];
+    }
+    String title = p.familyA() + " ↔ " + p.familyB() + ", MIDI " + p.pitch();
+    List<ReportFile> files = new ArrayList<>();
+    files.add(
+        out.figure(
+            "interpolation-spectra",
+            "Time-averaged log-magnitude spectra of "
+                + title
+                + ": the two source notes, the decoded latent midpoint decode(½z_a + ½z_b) and"
+                + " the linear mix ½x_a + ½x_b (the seed's figure)",
+            ReportFigures.spectra(
+                "Interpolation " + title,
+                List.of(
+                    new ReportFigures.Line(
+                        "A: " + p.familyA(),
+                        ReportFigures.timeAverage(p.xa().values(), bins, frames)),
+                    new ReportFigures.Line(
+                        "B: " + p.familyB(),
+                        ReportFigures.timeAverage(p.xb().values(), bins, frames)),
+                    new ReportFigures.Line(
+                        "latent midpoint", ReportFigures.timeAverage(p.midpoint(), bins, frames)),
+                    new ReportFigures.Line(
+                        "linear mix", ReportFigures.timeAverage(mix, bins, frames))),
+                AudioRenderer.stft().sampleRate())));
+    List<float[]> latents = new ArrayList<>();
+    List<Double> alphas = new ArrayList<>();
+    for (int s = 0; s < config.sweepSteps(); s++) {
+      double alpha = s / (double) (config.sweepSteps() - 1);
+      float[] z = new float[p.za().length];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = (float) ((1 - alpha) * p.za()[i] + alpha * p.zb()[i]);
+      }
+      latents.add(z);
+      alphas.add(alpha);
+    }
+    List<float[]> decoded = codec.decode(latents, frames);
+    List<ReportFigures.Spectrogram> panels = new ArrayList<>();
+    for (int s = 0; s < decoded.size(); s++) {
+      panels.add(
+          new ReportFigures.Spectrogram(
+              String.format(Locale.ROOT, "α = %.2f", alphas.get(s)),
+              new Features(decoded.get(s), bins, frames, 1.0)));
+    }
+    files.add(
+        out.figure(
+            "interpolation-sweep",
+            "Latent interpolation sweep "
+                + title
+                + ": decode((1 − α)·z_a + α·z_b) for "
+                + config.sweepSteps()
+                + " values of α",
+            ReportFigures.spectrograms("Sweep " + title, panels, config.sweepSteps())));
+    return files;
+  }
+
+  /** The first pair's four sounds and every family pair's first midpoint, peak-normalised. */
+  private static List<ReportFile> audio(
+      List<Pair> pairs,
+      ReportNotes notes,
+      ReportConfig config,
+      AudioRenderer renderer,
+      ReportOutput out) {
+    Pair first = pairs.get(0);
+    float[] mix = new float[first.xa().values().length];
+    for (int i = 0; i < mix.length; i++) {
+      mix[i] = 0.5f * first.xa().values()[i] + 0.5f * first.xb().values()[i];
+    }
+    int bins = first.xa().bins();
+    int frames = first.xa().frames();
+    double ref = Math.sqrt(first.xa().reference() * first.xb().reference());
+    List<Features> toRender = new ArrayList<>();
+    List<String> stems = new ArrayList<>();
+    List<String> captions = new ArrayList<>();
+    String title = first.familyA() + " ↔ " + first.familyB() + ", MIDI " + first.pitch();
+    toRender.add(new Features(mix, bins, frames, ref));
+    stems.add(stem(first) + "-linear-mix");
+    captions.add("linear mix ½x_a + ½x_b of " + title);
+    List<String> seen = new ArrayList<>();
+    for (Pair p : pairs) {
+      String key = p.familyA() + "/" + p.familyB();
+      if (seen.contains(key)) {
+        continue;
+      }
+      seen.add(key);
+      toRender.add(
+          new Features(
+              p.midpoint(), bins, frames, Math.sqrt(p.xa().reference() * p.xb().reference())));
+      stems.add(stem(p) + "-midpoint");
+      captions.add(
+          "latent midpoint decode(½z_a + ½z_b) of "
+              + p.familyA()
+              + " ↔ "
+              + p.familyB()
+              + ", MIDI "
+              + p.pitch());
+    }
+    List<GriffinLimResult> rendered =
+        renderer.render(
+            toRender, config.iterations(), config.momentum(), config.seed(), (d, t) -> {});
+    List<ReportFile> files = new ArrayList<>();
+    files.add(
+        out.audio(
+            stem(first) + "-a",
+            "A: " + notes.note(first.a()).noteStr() + " (original, peak-normalised)",
+            AudioRenderer.normalised(notes.audio(first.a()).samples(), 0.5)));
+    files.add(
+        out.audio(
+            stem(first) + "-b",
+            "B: " + notes.note(first.b()).noteStr() + " (original, peak-normalised)",
+            AudioRenderer.normalised(notes.audio(first.b()).samples(), 0.5)));
+    for (int i = 0; i < rendered.size(); i++) {
+      files.add(
+          out.audio(
+              stems.get(i),
+              captions.get(i)
+                  + " (Griffin-Lim "
+                  + config.iterations()
+                  + " iterations, peak-normalised)",
+              AudioRenderer.normalised(rendered.get(i).samples(), 0.5)));
+    }
+    return files;
+  }
+
+  private static String stem(Pair p) {
+    return String.format(
+        Locale.ROOT, "interpolation-%s-%s-%03d", p.familyA(), p.familyB(), p.pitch());
+  }
+}

@@ -1,0 +1,27 @@
+package timbreflow.trainer.report;
+
+import java.util.List;
+
+/**
+ * Section 2: Griffin-Lim reconstruction of decode(encode(x)) and the seed's latent-noise check.
+ *
+ * @param notesPerFamily notes rendered per family (fewer where a family has fewer)
+ * @param iterations Griffin-Lim iterations
+ * @param momentum Griffin-Lim momentum
+ * @param noiseSigma standard deviation of the Gaussian noise added to every latent value
+ * @param families per-family figures, in family order
+ * @param all the same over every rendered note
+ * @param figures figures of this section
+ * @param audio audio examples: original, reconstruction and noisy reconstruction of a few notes
+ * @param seconds wall time of the section
+ */
+public record ReconstructionResult(
+    int notesPerFamily,
+    int iterations,
+    double momentum,
+    double noiseSigma,
+    List<FamilyReconstruction> families,
+    FamilyReconstruction all,
+    List<ReportFile> figures,
+    List<ReportFile> audio,
+    double seconds) {}

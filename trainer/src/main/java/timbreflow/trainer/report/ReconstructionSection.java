@@ -1,0 +1,245 @@
+package timbreflow.trainer.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import timbreflow.runtime.dsp.Features;
+import timbreflow.runtime.dsp.GriffinLim;
+import timbreflow.runtime.dsp.GriffinLimResult;
+import timbreflow.runtime.dsp.LogMagnitude;
+import timbreflow.runtime.dsp.Stft;
+import timbreflow.trainer.data.InstrumentFamily;
+import timbreflow.trainer.data.NoteExample;
+
+/**
+ * Section 2: decode(encode(x)) rendered with Griffin-Lim against the input magnitude, and the
+ * seed's robustness check: decode(z + σ·ε) against decode(z) in feature space and as audio.
+ */
+final class ReconstructionSection {
+
+  /** The family whose note the figures show: the seed's example was a glockenspiel. */
+  private static final String SHOWCASE = "mallet";
+
+  private ReconstructionSection() {}
+
+  /** What is known of one rendered note. */
+  private record Rendered(
+      int index,
+      NoteExample note,
+      float[] inputAudio,
+      Features input,
+      Features decoded,
+      Features noisy,
+      FeatureErrors noise,
+      GriffinLimResult clean,
+      GriffinLimResult fromNoise,
+      double cleanDb,
+      double noisyDb) {}
+
+  static ReconstructionResult run(
+      LatentCodec codec,
+      ReportNotes notes,
+      ReportConfig config,
+      AudioRenderer renderer,
+      ReportOutput out,
+      SectionProgress progress) {
+    long start = System.nanoTime();
+    Map<Integer, List<Integer>> byFamily = NoteChoice.byFamily(notes);
+    List<Integer> chosen = new ArrayList<>();
+    for (List<Integer> family : byFamily.values()) {
+      chosen.addAll(NoteChoice.spread(family, config.notesPerFamily()));
+    }
+    LogMagnitude logMagnitude = AudioRenderer.logMagnitude();
+    List<Features> inputs = new ArrayList<>();
+    List<float[]> waves = new ArrayList<>();
+    List<float[]> x = new ArrayList<>();
+    int[] pitch = new int[chosen.size()];
+    int[] family = new int[chosen.size()];
+    for (int i = 0; i < chosen.size(); i++) {
+      float[] wave = notes.audio(chosen.get(i)).samples();
+      Features f = logMagnitude.features(wave);
+      waves.add(wave);
+      inputs.add(f);
+      x.add(f.values());
+      pitch[i] = notes.note(chosen.get(i)).pitch();
+      family[i] = notes.note(chosen.get(i)).family().index();
+    }
+    int bins = codec.bins();
+    int frames = inputs.get(0).frames();
+    List<float[]> z = codec.encode(x, frames, pitch, family);
+    List<float[]> noisyZ = new ArrayList<>();
+    for (int i = 0; i < z.size(); i++) {
+      Random random = new Random(config.seed() * 1_000_003L + chosen.get(i));
+      float[] n = z.get(i).clone();
+      for (int j = 0; j < n.length; j++) {
+        n[j] += (float) (config.noiseSigma() * random.nextGaussian());
+      }
+      noisyZ.add(n);
+    }
+    List<float[]> decoded = codec.decode(z, frames);
+    List<float[]> noisy = codec.decode(noisyZ, frames);
+    List<Features> toRender = new ArrayList<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      double ref = inputs.get(i).reference();
+      toRender.add(new Features(decoded.get(i), bins, frames, ref));
+      toRender.add(new Features(noisy.get(i), bins, frames, ref));
+    }
+    List<GriffinLimResult> audio;
+    try (SectionProgress.Tracker bar = progress.start("reconstruction")) {
+      audio = renderer.render(toRender, config.iterations(), config.momentum(), config.seed(), bar);
+    }
+    Stft stft = new Stft(AudioRenderer.stft());
+    List<Rendered> rendered = new ArrayList<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      var target = logMagnitude.magnitude(inputs.get(i));
+      GriffinLimResult clean = audio.get(2 * i);
+      GriffinLimResult fromNoise = audio.get(2 * i + 1);
+      rendered.add(
+          new Rendered(
+              chosen.get(i),
+              notes.note(chosen.get(i)),
+              waves.get(i),
+              inputs.get(i),
+              toRender.get(2 * i),
+              toRender.get(2 * i + 1),
+              FeatureErrors.between(noisy.get(i), decoded.get(i)),
+              clean,
+              fromNoise,
+              GriffinLim.spectralConvergenceDb(target, stft.magnitude(clean.samples())),
+              GriffinLim.spectralConvergenceDb(target, stft.magnitude(fromNoise.samples()))));
+    }
+    List<FamilyReconstruction> families = new ArrayList<>();
+    for (int f : byFamily.keySet()) {
+      families.add(
+          summary(
+              familyName(f),
+              rendered.stream().filter(r -> r.note().family().index() == f).toList()));
+    }
+    List<ReportFile> files = new ArrayList<>();
+    List<ReportFile> wavs = writeAudio(rendered, config, out);
+    Rendered show =
+        rendered.stream()
+            .filter(r -> r.note().family().label().equals(SHOWCASE))
+            .findFirst()
+            .orElse(rendered.get(0));
+    files.addAll(figures(show, config, out));
+    return new ReconstructionResult(
+        config.notesPerFamily(),
+        config.iterations(),
+        config.momentum(),
+        config.noiseSigma(),
+        families,
+        summary("all", rendered),
+        files,
+        wavs,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  private static FamilyReconstruction summary(String name, List<Rendered> notes) {
+    double sc = 0;
+    double worst = Double.NEGATIVE_INFINITY;
+    double noisySc = 0;
+    double meanAbs = 0;
+    double maxAbs = 0;
+    double squares = 0;
+    for (Rendered r : notes) {
+      sc += r.cleanDb();
+      worst = Math.max(worst, r.cleanDb());
+      noisySc += r.noisyDb();
+      meanAbs += r.noise().meanAbs();
+      maxAbs = Math.max(maxAbs, r.noise().maxAbs());
+      squares += r.noise().rms() * r.noise().rms();
+    }
+    int n = notes.size();
+    return new FamilyReconstruction(
+        name, n, sc / n, worst, noisySc / n, meanAbs / n, maxAbs, Math.sqrt(squares / n));
+  }
+
+  /** Original, reconstruction and noisy reconstruction of a few notes of different families. */
+  private static List<ReportFile> writeAudio(
+      List<Rendered> rendered, ReportConfig config, ReportOutput out) {
+    List<Integer> firstOfFamily = new ArrayList<>();
+    for (int i = 0; i < rendered.size(); i++) {
+      if (i == 0 || rendered.get(i).note().family() != rendered.get(i - 1).note().family()) {
+        firstOfFamily.add(i);
+      }
+    }
+    List<ReportFile> files = new ArrayList<>();
+    for (int i : NoteChoice.spread(firstOfFamily, config.audioExamples())) {
+      Rendered r = rendered.get(i);
+      String stem = "reconstruction-" + r.note().noteStr().toLowerCase(Locale.ROOT);
+      String what = r.note().noteStr() + " (" + r.note().family().label() + ")";
+      files.add(
+          out.audio(stem + "-original", "original " + what, AudioRenderer.asIs(r.inputAudio())));
+      files.add(
+          out.audio(
+              stem + "-decoded",
+              String.format(
+                  Locale.ROOT,
+                  "decode(encode(x)) of %s, Griffin-Lim %d iterations (SC %.1f dB)",
+                  what,
+                  config.iterations(),
+                  r.cleanDb()),
+              AudioRenderer.asIs(r.clean().samples())));
+      files.add(
+          out.audio(
+              stem + "-noisy",
+              String.format(
+                  Locale.ROOT,
+                  "decode(z + %.3g·ε) of %s (SC %.1f dB)",
+                  config.noiseSigma(),
+                  what,
+                  r.noisyDb()),
+              AudioRenderer.asIs(r.fromNoise().samples())));
+    }
+    return files;
+  }
+
+  private static List<ReportFile> figures(Rendered show, ReportConfig config, ReportOutput out) {
+    String what = show.note().noteStr();
+    LogMagnitude lm = AudioRenderer.logMagnitude();
+    List<ReportFile> files = new ArrayList<>();
+    files.add(
+        out.figure(
+            "reconstruction-spectrograms",
+            "Log-magnitude spectrograms of "
+                + what
+                + ": the input, its Griffin-Lim reconstruction from decode(encode(x)) and from"
+                + " decode(z + "
+                + config.noiseSigma()
+                + "·ε), each the STFT of the rendered audio",
+            ReportFigures.spectrograms(
+                "Reconstruction of " + what,
+                List.of(
+                    new ReportFigures.Spectrogram("original", show.input()),
+                    new ReportFigures.Spectrogram(
+                        "reconstruction", lm.features(show.clean().samples())),
+                    new ReportFigures.Spectrogram(
+                        "noisy reconstruction (σ = " + config.noiseSigma() + ")",
+                        lm.features(show.fromNoise().samples()))),
+                3)));
+    files.add(
+        out.figure(
+            "reconstruction-rainbowgrams",
+            "Rainbowgrams (CQT magnitude as brightness, instantaneous frequency as colour) of "
+                + what
+                + " and of its reconstruction",
+            ReportFigures.rainbowgrams(
+                "Rainbowgrams of " + what,
+                List.of(
+                    new ReportFigures.Audio(
+                        "original", show.inputAudio(), AudioRenderer.stft().sampleRate()),
+                    new ReportFigures.Audio(
+                        "reconstruction",
+                        show.clean().samples(),
+                        AudioRenderer.stft().sampleRate())),
+                2)));
+    return files;
+  }
+
+  static String familyName(int index) {
+    return InstrumentFamily.ofIndex(index).map(InstrumentFamily::label).orElse("family" + index);
+  }
+}

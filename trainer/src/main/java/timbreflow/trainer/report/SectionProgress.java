@@ -1,0 +1,28 @@
+package timbreflow.trainer.report;
+
+import timbreflow.trainer.data.ProgressListener;
+
+/** Opens one progress display per report section (the command line draws a bar on stderr). */
+@FunctionalInterface
+public interface SectionProgress {
+
+  /** Shows nothing. */
+  SectionProgress NONE =
+      label ->
+          new Tracker() {
+            @Override
+            public void progressed(long done, long total) {}
+
+            @Override
+            public void close() {}
+          };
+
+  /** Starts the display of a section called {@code label}; closing it ends the display. */
+  Tracker start(String label);
+
+  /** One section's progress. */
+  interface Tracker extends ProgressListener, AutoCloseable {
+    @Override
+    void close();
+  }
+}
