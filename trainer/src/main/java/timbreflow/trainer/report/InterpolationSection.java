@@ -222,7 +222,7 @@ final class InterpolationSection {
                 + ": decode((1 − α)·z_a + α·z_b) for "
                 + config.sweepSteps()
                 + " values of α",
-            ReportFigures.spectrograms("Sweep " + title, panels, config.sweepSteps())));
+            ReportFigures.spectrograms("Sweep " + title, panels, config.sweepSteps(), 1)));
     return files;
   }
 

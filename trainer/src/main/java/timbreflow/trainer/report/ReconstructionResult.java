@@ -9,6 +9,7 @@ import java.util.List;
  * @param iterations Griffin-Lim iterations
  * @param momentum Griffin-Lim momentum
  * @param noiseSigma standard deviation of the Gaussian noise added to every latent value
+ * @param latentRms root mean square of the rendered notes' latents z, the scale σ is added to
  * @param families per-family figures, in family order
  * @param all the same over every rendered note
  * @param figures figures of this section
@@ -20,6 +21,7 @@ public record ReconstructionResult(
     int iterations,
     double momentum,
     double noiseSigma,
+    double latentRms,
     List<FamilyReconstruction> families,
     FamilyReconstruction all,
     List<ReportFile> figures,

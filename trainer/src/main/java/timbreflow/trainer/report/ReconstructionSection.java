@@ -78,6 +78,15 @@ final class ReconstructionSection {
       }
       noisyZ.add(n);
     }
+    double squares = 0;
+    long count = 0;
+    for (float[] latent : z) {
+      for (float v : latent) {
+        squares += (double) v * v;
+      }
+      count += latent.length;
+    }
+    double latentRms = Math.sqrt(squares / count);
     List<float[]> decoded = codec.decode(z, frames);
     List<float[]> noisy = codec.decode(noisyZ, frames);
     List<Features> toRender = new ArrayList<>();
@@ -130,6 +139,7 @@ final class ReconstructionSection {
         config.iterations(),
         config.momentum(),
         config.noiseSigma(),
+        latentRms,
         families,
         summary("all", rendered),
         files,
@@ -219,7 +229,8 @@ final class ReconstructionSection {
                     new ReportFigures.Spectrogram(
                         "noisy reconstruction (σ = " + config.noiseSigma() + ")",
                         lm.features(show.fromNoise().samples()))),
-                3)));
+                3,
+                2)));
     files.add(
         out.figure(
             "reconstruction-rainbowgrams",

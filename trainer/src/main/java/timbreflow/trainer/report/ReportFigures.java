@@ -12,9 +12,6 @@ import timbreflow.runtime.plot.SpectrumPlot;
 /** The report's pictures, drawn with the runtime's plots. */
 final class ReportFigures {
 
-  /** Pixels per frame of a spectrogram panel (a 4 s note is 502 pixels wide). */
-  private static final int FRAME_WIDTH = 2;
-
   private ReportFigures() {}
 
   /** A titled spectrogram panel. */
@@ -26,11 +23,16 @@ final class ReportFigures {
   /** A labelled spectrum line, one value per frequency bin. */
   record Line(String label, float[] values) {}
 
-  /** Feature spectrograms side by side under a heading. */
-  static BufferedImage spectrograms(String heading, List<Spectrogram> panels, int columns) {
+  /**
+   * Feature spectrograms side by side under a heading.
+   *
+   * @param frameWidth pixels per frame (a 4 s note is 251 frames)
+   */
+  static BufferedImage spectrograms(
+      String heading, List<Spectrogram> panels, int columns, int frameWidth) {
     List<FigureGrid.Panel> out = new ArrayList<>();
     for (Spectrogram p : panels) {
-      out.add(new FigureGrid.Panel(p.title(), SpectrogramImage.render(p.features(), FRAME_WIDTH)));
+      out.add(new FigureGrid.Panel(p.title(), SpectrogramImage.render(p.features(), frameWidth)));
     }
     return FigureGrid.render(heading, out, columns);
   }

@@ -79,10 +79,11 @@ final class ReportMarkdown {
     blank();
     line(
         "Robustness, as the seed checked it: Gaussian noise of σ = %s (seeded) is added to every"
-            + " latent value before decoding; the table gives the decoded features' difference"
-            + " from the noise-free decode (feature units: 1 = 120 dB) and the SC of the noisy"
-            + " decode's rendering against the same input.",
-        num(r.noiseSigma()));
+            + " latent value before decoding (the latents themselves have an RMS of %.3f, so σ is"
+            + " %s of it); the table gives the decoded features' difference from the noise-free"
+            + " decode (feature units: 1 = 120 dB) and the SC of the noisy decode's rendering"
+            + " against the same input.",
+        num(r.noiseSigma()), r.latentRms(), pct(r.noiseSigma() / r.latentRms()));
     blank();
     line(
         "| family | notes | SC dB | worst SC dB | noisy SC dB | noise: mean abs | max abs | RMS |");

@@ -263,7 +263,7 @@ final class SamplingSection {
                 + SHOW_PITCH
                 + ", temperature "
                 + t,
-            ReportFigures.spectrograms("Samples at temperature " + t, panels, 4)));
+            ReportFigures.spectrograms("Samples at temperature " + t, panels, 4, 1)));
     List<GriffinLimResult> audio =
         renderer.render(
             features, config.iterations(), config.momentum(), config.seed(), (d, n) -> {});

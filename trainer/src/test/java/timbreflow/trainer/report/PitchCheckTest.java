@@ -1,0 +1,79 @@
+package timbreflow.trainer.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalDouble;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import timbreflow.runtime.dsp.PitchEstimator;
+
+class PitchCheckTest {
+
+  private static final int RATE = 16_000;
+
+  /** A decaying tone of 6 harmonics at a fractional MIDI pitch, 2 s. */
+  private static float[] tone(double midi) {
+    double hz = PitchEstimator.midiToHz(midi);
+    float[] x = new float[2 * RATE];
+    for (int i = 0; i < x.length; i++) {
+      double t = i / (double) RATE;
+      double v = 0;
+      for (int h = 1; h <= 6; h++) {
+        v += Math.sin(2 * Math.PI * h * hz * t) / h;
+      }
+      x[i] = (float) (0.3 * Math.exp(-t) * v);
+    }
+    return x;
+  }
+
+  private final PitchCheck check = new PitchCheck(50);
+
+  @Test
+  void aToneAtTheRequestedPitchIsRight() {
+    PitchCheck.Score s = check.score(tone(60), RATE, 60);
+    assertTrue(s.right());
+    assertEquals(PitchEstimator.midiToHz(60), s.estimatedHz(), 1.0);
+    assertEquals(0, s.centsOff(), 5);
+  }
+
+  @Test
+  void aToneThirtyCentsSharpIsRightAndSeventyCentsSharpIsWrong() {
+    PitchCheck.Score near = check.score(tone(57.3), RATE, 57);
+    assertTrue(near.right(), "30 cents: " + near);
+    assertEquals(30, near.centsOff(), 5);
+    PitchCheck.Score far = check.score(tone(57.7), RATE, 57);
+    assertFalse(far.right(), "70 cents: " + far);
+    assertEquals(70, far.centsOff(), 5);
+  }
+
+  @Test
+  void aToneAnOctaveOffIsWrong() {
+    PitchCheck.Score s = check.score(tone(72), RATE, 60);
+    assertFalse(s.right());
+    assertEquals(1200, s.centsOff(), 5);
+  }
+
+  @Test
+  void noiseIsUnvoicedAndCountsAsWrong() {
+    Random random = new Random(3);
+    float[] noise = new float[2 * RATE];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (float) (0.3 * random.nextGaussian());
+    }
+    PitchCheck.Score s = check.score(noise, RATE, 60);
+    assertFalse(s.right());
+    assertTrue(Double.isNaN(s.estimatedHz()) && Double.isNaN(s.centsOff()), s.toString());
+  }
+
+  @Test
+  void theWindowIsInclusiveAndSymmetric() {
+    double hz = PitchEstimator.midiToHz(69);
+    assertTrue(check.score(OptionalDouble.of(hz * Math.pow(2, 49.9 / 1200)), 69).right());
+    assertTrue(check.score(OptionalDouble.of(hz * Math.pow(2, -49.9 / 1200)), 69).right());
+    assertFalse(check.score(OptionalDouble.of(hz * Math.pow(2, 50.1 / 1200)), 69).right());
+    assertFalse(check.score(OptionalDouble.of(hz * Math.pow(2, -50.1 / 1200)), 69).right());
+    assertFalse(check.score(OptionalDouble.empty(), 69).right());
+  }
+}
