@@ -10,9 +10,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import timbreflow.exporter.parity.ParityNote;
 import timbreflow.runtime.audio.WavEncoding;
 import timbreflow.runtime.audio.WavWriter;
 import timbreflow.runtime.audio.Waveform;
@@ -55,31 +59,64 @@ class ExporterCliTest {
     }
     valid = shared.resolve("valid");
     Files.createDirectories(valid.resolve("audio"));
-    StringBuilder json = new StringBuilder("{");
-    for (int n = 0; n < 32; n++) {
-      int pitch = 40 + n;
-      String id = String.format("keyboard_synthetic_%03d-%03d-100", n, pitch);
-      float[] s = new float[64000];
-      double hz = 440 * Math.pow(2, (pitch - 69) / 12.0);
-      for (int i = 0; i < s.length; i++) {
-        double env = Math.exp(-i / 16000.0);
-        s[i] =
-            (float)
-                (0.3
-                    * env
-                    * (Math.sin(2 * Math.PI * hz * i / 16000)
-                        + 0.3 * Math.sin(4 * Math.PI * hz * i / 16000)));
-      }
+    StringBuilder json = new StringBuilder("{\"broken\": {\"pitch\": 60}");
+    // 24 keyboard notes of 3 instruments, 6 brass, 6 vocal (NSynth families 4, 1, 10)
+    for (int n = 0; n < 36; n++) {
+      int family = n < 24 ? 4 : n < 30 ? 1 : 10;
+      String label = family == 4 ? "keyboard" : family == 1 ? "brass" : "vocal";
+      int pitch = 40 + n % 8;
+      String instrument = String.format("%s_synthetic_%03d", label, n / 8);
+      String id = String.format("%s-%03d-100", instrument, pitch);
       WavWriter.write(
-          new Waveform(s, 16000), valid.resolve("audio").resolve(id + ".wav"), WavEncoding.PCM_16);
-      json.append(n == 0 ? "" : ",")
-          .append("\"")
-          .append(id)
-          .append("\": {\"pitch\": ")
-          .append(pitch)
-          .append(", \"instrument_family\": 4, \"instrument_family_str\": \"keyboard\"}");
+          new Waveform(tone(pitch), 16000),
+          valid.resolve("audio").resolve(id + ".wav"),
+          WavEncoding.PCM_16);
+      json.append(
+          String.format(
+              ",\"%s\": {\"note_str\": \"%s\", \"pitch\": %d, \"velocity\": 100,"
+                  + " \"sample_rate\": 16000, \"instrument\": %d, \"instrument_str\": \"%s\","
+                  + " \"instrument_family\": %d, \"instrument_family_str\": \"%s\","
+                  + " \"instrument_source\": 2, \"instrument_source_str\": \"synthetic\"}",
+              id, id, pitch, n / 8, instrument, family, label));
     }
     Files.writeString(valid.resolve("examples.json"), json.append("}").toString());
+  }
+
+  /** A decaying tone with one overtone: 4 s at 16 kHz. */
+  private static float[] tone(int pitch) {
+    float[] s = new float[64000];
+    double hz = 440 * Math.pow(2, (pitch - 69) / 12.0);
+    for (int i = 0; i < s.length; i++) {
+      double env = Math.exp(-i / 16000.0);
+      s[i] =
+          (float)
+              (0.3
+                  * env
+                  * (Math.sin(2 * Math.PI * hz * i / 16000)
+                      + 0.3 * Math.sin(4 * Math.PI * hz * i / 16000)));
+    }
+    return s;
+  }
+
+  @Test
+  void parityNotesAreReadByTheNsynthReaderAndSpreadOverTheFamilies() {
+    List<ParityNote> notes = ValidationNotes.load(valid, 32);
+    assertEquals(32, notes.size());
+    // families take turns in index order until brass and vocal run out; the broken entry is skipped
+    assertEquals(
+        List.of(1L, 4L, 10L, 1L, 4L, 10L),
+        notes.subList(0, 6).stream().map(ParityNote::family).toList());
+    Map<Long, Long> perFamily =
+        notes.stream().collect(Collectors.groupingBy(ParityNote::family, Collectors.counting()));
+    assertEquals(Map.of(1L, 6L, 4L, 20L, 10L, 6L), perFamily);
+    assertEquals(
+        3,
+        notes.stream()
+            .filter(n -> n.family() == 4L)
+            .map(n -> n.id().substring(0, 22))
+            .distinct()
+            .count());
+    assertEquals(513 * 251, notes.get(0).features().length);
   }
 
   @Test
