@@ -1,12 +1,13 @@
 package timbreflow.trainer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -186,33 +187,24 @@ final class TrainCommand implements Callable<Integer> {
   TrainingConfig trainingConfig() {
     TrainingConfig base =
         config == null ? TrainingConfig.defaults() : TrainingConfig.fromJson(read(config));
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode node;
-    try {
-      node = (ObjectNode) json.readTree(base.toJson());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    put(node, "steps", steps);
-    put(node, "batchSize", batchSize);
-    put(node, "cropFrames", cropFrames);
+    Map<String, Object> changes = new HashMap<>();
+    changes.put("steps", steps);
+    changes.put("batchSize", batchSize);
+    changes.put("cropFrames", cropFrames);
+    changes.put("learningRate", learningRate);
     if (learningRate != null) {
-      node.put("learningRate", learningRate);
-      node.put("minLearningRate", Math.min(node.get("minLearningRate").asDouble(), learningRate));
+      changes.put("minLearningRate", Math.min(base.minLearningRate(), learningRate));
     }
-    put(node, "warmupSteps", warmup);
-    if (seed != null) {
-      node.put("seed", seed);
-    }
-    put(node, "validEvery", validEvery);
-    put(node, "validNotes", validNotes);
-    put(node, "checkpointEvery", checkpointEvery);
-    put(node, "keepCheckpoints", keep);
-    put(node, "threads", threads);
-    if (device != null) {
-      node.put("device", DeviceChoice.parse(device).name());
-    }
-    return TrainingConfig.fromJson(node.toString());
+    changes.put("warmupSteps", warmup);
+    changes.put("seed", seed);
+    changes.put("validEvery", validEvery);
+    changes.put("validNotes", validNotes);
+    changes.put("checkpointEvery", checkpointEvery);
+    changes.put("keepCheckpoints", keep);
+    changes.put("threads", threads);
+    changes.put("device", device == null ? null : DeviceChoice.parse(device));
+    changes.values().removeIf(Objects::isNull);
+    return base.with(changes);
   }
 
   private static String read(Path file) {
@@ -221,12 +213,6 @@ final class TrainCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new TrainerException(
           TrainerException.Reason.IO, "cannot read " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static void put(ObjectNode node, String field, Integer value) {
-    if (value != null) {
-      node.put(field, value);
     }
   }
 }

@@ -3,6 +3,8 @@ package timbreflow.trainer.flow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import timbreflow.trainer.RecordCopies;
 import timbreflow.trainer.TrainerException;
 
 /**
@@ -88,20 +90,7 @@ public record FlowConfig(
 
   /** The same configuration with {@code steps} replaced (0: the prior-only baseline). */
   public FlowConfig withSteps(int newSteps) {
-    return new FlowConfig(
-        channels,
-        newSteps,
-        hiddenChannels,
-        layers,
-        kernelSize,
-        shuffleSeed,
-        scaleOffset,
-        actNorm,
-        pitches,
-        families,
-        pitchEmbedding,
-        familyEmbedding,
-        priorFrames);
+    return RecordCopies.with(FlowConfig.class, this, Map.of("steps", newSteps));
   }
 
   /** Channels passed through unchanged by each coupling (the conditioner input a): ⌊C/2⌋. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import timbreflow.trainer.RecordCopies;
 import timbreflow.trainer.TrainerException;
 
 /**
@@ -118,50 +120,23 @@ public record TrainingConfig(
 
   /** This configuration with a different number of steps. */
   public TrainingConfig withSteps(int newSteps) {
-    return new TrainingConfig(
-        batchSize,
-        cropFrames,
-        newSteps,
-        learningRate,
-        warmupSteps,
-        minLearningRate,
-        beta1,
-        beta2,
-        epsilon,
-        weightDecay,
-        clipNorm,
-        validEvery,
-        validNotes,
-        checkpointEvery,
-        keepCheckpoints,
-        maxBadSteps,
-        seed,
-        threads,
-        device);
+    return with(Map.of("steps", newSteps));
   }
 
   /** This configuration on another device. */
   public TrainingConfig withDevice(DeviceChoice newDevice) {
-    return new TrainingConfig(
-        batchSize,
-        cropFrames,
-        steps,
-        learningRate,
-        warmupSteps,
-        minLearningRate,
-        beta1,
-        beta2,
-        epsilon,
-        weightDecay,
-        clipNorm,
-        validEvery,
-        validNotes,
-        checkpointEvery,
-        keepCheckpoints,
-        maxBadSteps,
-        seed,
-        threads,
-        newDevice);
+    return with(Map.of("device", newDevice));
+  }
+
+  /**
+   * This configuration with the named fields replaced ({@code "batchSize"} → 16), validated as a
+   * new one.
+   *
+   * @throws TrainerException {@code INVALID_CONFIG} naming an unknown, mistyped or out-of-range
+   *     field
+   */
+  public TrainingConfig with(Map<String, ?> changes) {
+    return RecordCopies.with(TrainingConfig.class, this, changes);
   }
 
   /** The learning-rate schedule these fields describe. */

@@ -6,14 +6,52 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import timbreflow.trainer.train.DeviceChoice;
+import timbreflow.trainer.train.TrainingConfig;
 
 class TrainerCliTest {
 
   private static final Path TIM_GM = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
 
   @TempDir Path dir;
+
+  @Test
+  void trainOptionsOverrideOnlyTheirFieldsOfTheTrainingConfig() {
+    TrainCommand train = new TrainCommand();
+    new CommandLine(train)
+        .parseArgs(
+            "--data",
+            "d",
+            "--run",
+            "r",
+            "--steps",
+            "9",
+            "--lr",
+            "1e-6",
+            "--seed",
+            "3",
+            "--device",
+            "CPU");
+    TrainingConfig expected =
+        TrainingConfig.defaults()
+            .with(
+                Map.of(
+                    "steps",
+                    9,
+                    "learningRate",
+                    1e-6,
+                    "minLearningRate",
+                    1e-6,
+                    "seed",
+                    3L,
+                    "device",
+                    DeviceChoice.CPU));
+    assertEquals(expected, train.trainingConfig());
+  }
 
   @Test
   void renderThenInspectThenFeaturesSucceedOnATinyDataset() {

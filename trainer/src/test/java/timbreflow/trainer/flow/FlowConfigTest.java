@@ -17,6 +17,15 @@ class FlowConfigTest {
   }
 
   @Test
+  void withStepsChangesOnlyTheStepsAndValidatesThem() {
+    FlowConfig defaults = FlowConfig.defaults();
+    assertEquals(
+        defaults.toJson().replace("\"steps\":12", "\"steps\":0"), defaults.withSteps(0).toJson());
+    TrainerException e = assertThrows(TrainerException.class, () -> defaults.withSteps(-2));
+    assertTrue(e.getMessage().contains("steps: expected 0 or more, found -2"), e.getMessage());
+  }
+
+  @Test
   void validationNamesTheBadField() {
     TrainerException e =
         assertThrows(
