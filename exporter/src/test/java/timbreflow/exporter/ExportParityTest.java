@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +90,24 @@ class ExportParityTest {
     assertEquals(6, report.worst().size());
     for (String f : List.of("model.json", "encoder.onnx", "decoder.onnx", "prior.onnx")) {
       assertTrue(Files.isRegularFile(bundle.resolve(f)), f);
+    }
+  }
+
+  @Test
+  void thePublishedBundleIsReadableLikeAnyNewFolderAndFile() throws IOException {
+    assumeTrue(
+        bundle.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "needs a POSIX file system");
+    Set<PosixFilePermission> folderMode =
+        Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("new-folder")));
+    Set<PosixFilePermission> fileMode =
+        Files.getPosixFilePermissions(Files.createFile(tmp.resolve("new-file")));
+    assumeTrue(
+        fileMode.contains(PosixFilePermission.OTHERS_READ),
+        "the umask makes every new file private: " + fileMode);
+    assertEquals(folderMode, Files.getPosixFilePermissions(bundle));
+    for (String f : List.of("model.json", "encoder.onnx", "decoder.onnx", "prior.onnx")) {
+      assertEquals(fileMode, Files.getPosixFilePermissions(bundle.resolve(f)), f);
     }
   }
 

@@ -7,12 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import timbreflow.exporter.ExportException;
+import timbreflow.runtime.files.AtomicFiles;
 import timbreflow.runtime.onnx.Checksums;
 import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.GraphSpec;
@@ -21,7 +21,8 @@ import timbreflow.runtime.onnx.Manifest;
 /**
  * Stages a bundle in a temporary directory beside its destination and publishes it with one atomic
  * rename, so a reader sees either no bundle or a whole one; {@link #discard} removes a staged
- * bundle that failed its checks.
+ * bundle that failed its checks. The staging directory and its files are made like any new ones
+ * (the umask decides their mode), so the published bundle is as readable as any other folder.
  */
 public final class BundleWriter {
 
@@ -39,8 +40,7 @@ public final class BundleWriter {
     Path parent = destination.toAbsolutePath().getParent();
     try {
       Files.createDirectories(parent);
-      Path staging =
-          Files.createTempDirectory(parent, "." + destination.getFileName() + ".staging-");
+      Path staging = AtomicFiles.temporaryDirectorySibling(destination, "staging");
       Map<String, GraphSpec> specs = new LinkedHashMap<>();
       for (String graph : GraphContract.GRAPHS) {
         byte[] bytes = graphs.get(graph).toByteArray();
@@ -55,10 +55,6 @@ public final class BundleWriter {
                 GraphContract.outputs(graph, manifest.bins())));
       }
       writeManifest(staging, manifest.withGraphs(specs));
-      if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
-        // a temp directory is private (rwx------); a published bundle is readable like any file
-        Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-      }
       return staging;
     } catch (IOException e) {
       throw new ExportException(
@@ -88,10 +84,7 @@ public final class BundleWriter {
               "--out: expected a path that does not exist yet (or --force), found existing "
                   + destination);
         }
-        old =
-            Files.createTempDirectory(
-                destination.toAbsolutePath().getParent(),
-                "." + destination.getFileName() + ".old-");
+        old = AtomicFiles.temporaryDirectorySibling(destination, "old");
         Files.delete(old);
         Files.move(destination, old, StandardCopyOption.ATOMIC_MOVE);
       }

@@ -1,12 +1,10 @@
 package timbreflow.runtime.audio;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.runtime.files.AtomicFiles;
 
 /**
  * Writes mono {@link Waveform}s as canonical RIFF/WAVE files.
@@ -86,34 +84,15 @@ public final class WavWriter {
   }
 
   /**
-   * Writes a waveform to {@code path} atomically: a temporary file in the same directory, then a
-   * rename over the target.
+   * Writes a waveform to {@code path} atomically ({@link AtomicFiles}: a temporary file in the same
+   * directory, then a rename over the target), with the permissions of any new file.
    *
    * @throws TimbreflowException {@code IO} when the file cannot be written
    */
   public static void write(Waveform wave, Path path, WavEncoding encoding) {
-    byte[] bytes = toBytes(wave, encoding);
-    Path target = path.toAbsolutePath();
-    Path tmp;
     try {
-      tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      AtomicFiles.write(path, toBytes(wave, encoding));
     } catch (IOException e) {
-      throw failed(path, e);
-    }
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
       throw failed(path, e);
     }
   }

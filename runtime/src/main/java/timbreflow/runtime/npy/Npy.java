@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.runtime.files.AtomicFiles;
 
 /**
  * Reads and writes NumPy {@code .npy} files: format versions 1.0 and 2.0 (3.0 read too), C order,
@@ -125,15 +125,8 @@ public final class Npy {
 
   /** Writes an array to {@code file} atomically (a temporary sibling, then a rename). */
   public static void write(NpyArray array, Path file) {
-    Path parent = file.toAbsolutePath().getParent();
     try {
-      Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-      try {
-        Files.write(tmp, toBytes(array));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(file, toBytes(array));
     } catch (IOException e) {
       throw new TimbreflowException(Reason.IO, "cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.runtime.files.AtomicFilesTest;
 
 class WavWriterTest {
 
@@ -100,6 +103,15 @@ class WavWriterTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.count());
     }
+  }
+
+  @Test
+  void aWrittenWavHasTheModeOfAnyNewFileNotATemporarysOwnerOnlyOne(@TempDir Path dir)
+      throws IOException {
+    Set<PosixFilePermission> expected = AtomicFilesTest.modeOfANewFile(dir, "reference");
+    Path out = dir.resolve("note.wav");
+    WavWriter.write(new Waveform(noise(100, 3, 0.5), 16_000), out, WavEncoding.PCM_16);
+    assertEquals(expected, Files.getPosixFilePermissions(out));
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import timbreflow.runtime.files.AtomicFiles;
 import timbreflow.runtime.progress.ProgressBar;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.flow.BitsPerDim;
@@ -485,13 +486,7 @@ public final class Trainer {
   private static void writeText(Path file, String text) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
-      Files.move(
-          temp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, (text + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new TrainerException(
           TrainerException.Reason.IO, "cannot write " + file + ": " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import timbreflow.runtime.files.AtomicFiles;
 import timbreflow.trainer.TrainerException;
 
 /**
@@ -42,13 +43,7 @@ public final class TrainingLog implements AutoCloseable {
           }
         }
       }
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.write(temp, kept, StandardCharsets.UTF_8);
-      Files.move(
-          temp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, (String.join("\n", kept) + "\n").getBytes(StandardCharsets.UTF_8));
       out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new TrainerException(
