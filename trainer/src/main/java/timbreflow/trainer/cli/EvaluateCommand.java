@@ -152,12 +152,13 @@ final class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static SectionProgress.Tracker bar(String label) {
-    ProgressBar bar = new ProgressBar(label);
+  private static SectionProgress.Tracker bar(String label, String unit) {
+    timbreflow.runtime.progress.ProgressBar bar =
+        new timbreflow.runtime.progress.ProgressBar(label, unit);
     return new SectionProgress.Tracker() {
       @Override
       public void progressed(long done, long total) {
-        bar.progressed(done, total);
+        bar.update(done, total);
       }
 
       @Override

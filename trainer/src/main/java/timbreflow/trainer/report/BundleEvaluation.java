@@ -42,7 +42,7 @@ public final class BundleEvaluation {
       LatentCodec codec = new LatentCodec(bundle, config.batch());
       AudioRenderer renderer = new AudioRenderer(config.threads());
       InvertibilityResult invertibility;
-      try (SectionProgress.Tracker bar = progress.start("invertibility")) {
+      try (SectionProgress.Tracker bar = progress.start("invertibility", "notes")) {
         invertibility = InvertibilitySection.run(codec, notes, config.batch(), bar);
       }
       ReconstructionResult reconstruction =

@@ -60,7 +60,7 @@ final class InterpolationSection {
     }
     List<Pair> pairs = new ArrayList<>();
     List<InterpolationPair> results = new ArrayList<>();
-    try (SectionProgress.Tracker bar = progress.start("interpolation")) {
+    try (SectionProgress.Tracker bar = progress.start("interpolation", "pairs")) {
       for (int i = 0; i < chosen.size(); i++) {
         int a = chosen.get(i)[0];
         int b = chosen.get(i)[1];

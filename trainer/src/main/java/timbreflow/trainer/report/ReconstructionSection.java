@@ -96,7 +96,7 @@ final class ReconstructionSection {
       toRender.add(new Features(noisy.get(i), bins, frames, ref));
     }
     List<GriffinLimResult> audio;
-    try (SectionProgress.Tracker bar = progress.start("reconstruction")) {
+    try (SectionProgress.Tracker bar = progress.start("reconstruction", "renders")) {
       audio = renderer.render(toRender, config.iterations(), config.momentum(), config.seed(), bar);
     }
     Stft stft = new Stft(AudioRenderer.stft());

@@ -59,7 +59,7 @@ final class SamplingSection {
     Map<Integer, float[]> shown = new TreeMap<>();
     Map<Integer, Integer> shownPitch = new TreeMap<>();
     int total = conditions.size() * config.temperatures().size();
-    try (SectionProgress.Tracker bar = progress.start("sampling")) {
+    try (SectionProgress.Tracker bar = progress.start("sampling", "samples")) {
       for (int from = 0; from < conditions.size(); from += config.batch()) {
         List<Condition> chunk =
             conditions.subList(from, Math.min(conditions.size(), from + config.batch()));
@@ -188,7 +188,7 @@ final class SamplingSection {
       List<String> familyNames,
       ReportConfig config,
       SectionProgress progress) {
-    try (SectionProgress.Tracker bar = progress.start("family classifier")) {
+    try (SectionProgress.Tracker bar = progress.start("family classifier", "fits")) {
       List<Integer> picked = new ArrayList<>();
       for (int i = 0; i < judgeNotes.size(); i++) {
         picked.add(i);

@@ -8,7 +8,7 @@ public interface SectionProgress {
 
   /** Shows nothing. */
   SectionProgress NONE =
-      label ->
+      (label, unit) ->
           new Tracker() {
             @Override
             public void progressed(long done, long total) {}
@@ -17,8 +17,13 @@ public interface SectionProgress {
             public void close() {}
           };
 
-  /** Starts the display of a section called {@code label}; closing it ends the display. */
-  Tracker start(String label);
+  /**
+   * Starts the display of a section; closing it ends the display.
+   *
+   * @param label the section ({@code invertibility})
+   * @param unit what is counted ({@code notes})
+   */
+  Tracker start(String label, String unit);
 
   /** One section's progress. */
   interface Tracker extends ProgressListener, AutoCloseable {
