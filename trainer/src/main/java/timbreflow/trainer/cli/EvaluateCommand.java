@@ -104,6 +104,9 @@ final class EvaluateCommand implements Callable<Integer> {
           spec.commandLine(), "--bundle without --checkpoint needs --out (the report folder)");
     }
     var config = report.config();
+    if (bundle != null) {
+      BundleEvaluation.check(bundle);
+    }
     FeatureCache cache = dataset.featureCache(split);
     EvaluationReport bitsPerDim = null;
     Path folder = out;

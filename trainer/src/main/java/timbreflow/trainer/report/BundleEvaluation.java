@@ -1,5 +1,6 @@
 package timbreflow.trainer.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -36,9 +37,9 @@ public final class BundleEvaluation {
       ReportOutput out,
       SectionProgress progress) {
     long start = System.nanoTime();
-    try (ModelBundle bundle = load(bundleDir)) {
+    check(bundleDir);
+    try (ModelBundle bundle = ModelBundle.load(bundleDir, BundleOptions.DEFAULT)) {
       Manifest manifest = bundle.manifest();
-      checkFamilies(bundleDir, manifest);
       LatentCodec codec = new LatentCodec(bundle, config.batch());
       AudioRenderer renderer = new AudioRenderer(config.threads());
       InvertibilityResult invertibility;
@@ -70,8 +71,30 @@ public final class BundleEvaluation {
     }
   }
 
-  /** The data's family indices are NSynth's; the bundle's {@code family} input must agree. */
-  private static void checkFamilies(Path dir, Manifest manifest) {
+  /**
+   * Checks, cheaply, that {@code dir} holds a bundle this report can run: a folder with a readable
+   * {@code model.json} whose families are NSynth's, in NSynth's order (the data's family indices
+   * are NSynth's and feed the bundle's {@code family} input). The graphs are verified when they
+   * load.
+   *
+   * @throws TrainerException INVALID_BUNDLE naming what is wrong
+   */
+  public static Manifest check(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new TrainerException(
+          Reason.INVALID_BUNDLE,
+          "--bundle: expected a model bundle folder (model.json, encoder.onnx, decoder.onnx,"
+              + " prior.onnx), found "
+              + (Files.exists(dir) ? "a file" : "nothing")
+              + " at "
+              + dir);
+    }
+    Manifest manifest;
+    try {
+      manifest = Manifest.read(dir);
+    } catch (TimbreflowException e) {
+      throw new TrainerException(Reason.INVALID_BUNDLE, e.getMessage(), e);
+    }
     List<String> nsynth =
         Arrays.stream(InstrumentFamily.values()).map(InstrumentFamily::label).toList();
     if (!manifest.families().equals(nsynth)) {
@@ -83,18 +106,6 @@ public final class BundleEvaluation {
               + " in model.json, found "
               + manifest.families());
     }
-  }
-
-  private static ModelBundle load(Path dir) {
-    if (!java.nio.file.Files.isDirectory(dir)) {
-      throw new TrainerException(
-          Reason.INVALID_BUNDLE,
-          "--bundle: expected a model bundle folder (model.json, encoder.onnx, decoder.onnx,"
-              + " prior.onnx), found "
-              + (java.nio.file.Files.exists(dir) ? "a file" : "nothing")
-              + " at "
-              + dir);
-    }
-    return ModelBundle.load(dir, BundleOptions.DEFAULT);
+    return manifest;
   }
 }

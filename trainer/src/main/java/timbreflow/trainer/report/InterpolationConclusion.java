@@ -9,6 +9,9 @@ final class InterpolationConclusion {
   /** Median factor from which the midpoint counts as "roughly the linear mix". */
   static final double LINEAR = 2.0;
 
+  /** Share of pairs that must be nearer the mix than either note for "roughly linear". */
+  static final double MOST = 0.75;
+
   private InterpolationConclusion() {}
 
   /** The median of {@link InterpolationDistances#closerToMix()} over the pairs. */
@@ -39,24 +42,36 @@ final class InterpolationConclusion {
             "in %d of %d pairs it is nearer the linear mix than either note",
             nearer,
             pairs.size());
-    if (median >= LINEAR && nearer == pairs.size()) {
+    if (median >= LINEAR && nearer >= MOST * pairs.size()) {
+      List<String> exceptions =
+          pairs.stream()
+              .filter(p -> p.closerToMix() <= 1)
+              .map(p -> p.familyA() + " ↔ " + p.familyB() + " at MIDI " + p.pitch())
+              .toList();
       return String.format(
           Locale.ROOT,
           "The decoded latent midpoint is, at the median, %.1f× closer to the linear mix"
               + " ½x_a + ½x_b than to either note (%s): the model has learned to roughly linearly"
               + " interpolate the log-magnitude spectra, as the seed found. Moving through its"
               + " latent space between two instruments cross-fades their spectrograms rather than"
-              + " passing through other instruments.",
+              + " passing through other instruments.%s",
           median,
-          counts);
+          counts,
+          exceptions.isEmpty()
+              ? ""
+              : " The exception"
+                  + (exceptions.size() == 1 ? " (" : "s (")
+                  + String.join(", ", exceptions)
+                  + (exceptions.size() == 1 ? ") lies" : ") lie")
+                  + " nearer one of the notes than the mix.");
     }
     if (median > 1) {
       return String.format(
           Locale.ROOT,
-          "The decoded latent midpoint is, at the median, only %.1f× closer to the linear mix"
-              + " than to the nearer note (%s): it leans towards a cross-fade of the two"
-              + " spectrograms, but with a clear departure from it; the model does not simply"
-              + " interpolate the log-magnitude spectra linearly.",
+          "The decoded latent midpoint is, at the median, %.1f× closer to the linear mix than to"
+              + " the nearer note, but %s: it leans towards a cross-fade of the two spectrograms"
+              + " with clear departures from it; the model does not simply interpolate the"
+              + " log-magnitude spectra linearly.",
           median,
           counts);
     }

@@ -1,6 +1,7 @@
 package timbreflow.trainer.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,9 @@ final class InterpolationSection {
   private static final int LOW = 36;
 
   private static final int HIGH = 84;
+
+  /** The figures show the pair nearest this pitch (middle C). */
+  private static final int SHOW_PITCH = 60;
 
   private InterpolationSection() {}
 
@@ -108,8 +112,9 @@ final class InterpolationSection {
     List<ReportFile> figures = new ArrayList<>();
     List<ReportFile> audio = new ArrayList<>();
     if (!pairs.isEmpty()) {
-      figures.addAll(figures(pairs.get(0), codec, config, out));
-      audio.addAll(audio(pairs, notes, config, renderer, out));
+      Pair show = showcase(pairs);
+      figures.addAll(figures(show, codec, config, out));
+      audio.addAll(audio(show, pairs, notes, config, renderer, out));
     }
     return new InterpolationResult(
         results,
@@ -226,14 +231,26 @@ final class InterpolationSection {
     return files;
   }
 
-  /** The first pair's four sounds and every family pair's first midpoint, peak-normalised. */
+  /** Of the first family pair's notes, the pair nearest middle C (harmonics far enough apart). */
+  private static Pair showcase(List<Pair> pairs) {
+    Pair first = pairs.get(0);
+    return pairs.stream()
+        .filter(p -> p.familyA().equals(first.familyA()) && p.familyB().equals(first.familyB()))
+        .min(Comparator.comparingInt(p -> Math.abs(p.pitch() - SHOW_PITCH)))
+        .orElse(first);
+  }
+
+  /**
+   * The showcase pair's notes, linear mix and midpoint, and each family pair's midpoint nearest
+   * middle C; all peak-normalised.
+   */
   private static List<ReportFile> audio(
+      Pair first,
       List<Pair> pairs,
       ReportNotes notes,
       ReportConfig config,
       AudioRenderer renderer,
       ReportOutput out) {
-    Pair first = pairs.get(0);
     float[] mix = new float[first.xa().values().length];
     for (int i = 0; i < mix.length; i++) {
       mix[i] = 0.5f * first.xa().values()[i] + 0.5f * first.xb().values()[i];
@@ -248,13 +265,14 @@ final class InterpolationSection {
     toRender.add(new Features(mix, bins, frames, ref));
     stems.add(stem(first) + "-linear-mix");
     captions.add("linear mix ½x_a + ½x_b of " + title);
-    List<String> seen = new ArrayList<>();
+    Map<String, Pair> nearest = new java.util.LinkedHashMap<>();
     for (Pair p : pairs) {
-      String key = p.familyA() + "/" + p.familyB();
-      if (seen.contains(key)) {
-        continue;
-      }
-      seen.add(key);
+      nearest.merge(
+          p.familyA() + "/" + p.familyB(),
+          p,
+          (x, y) -> Math.abs(y.pitch() - SHOW_PITCH) < Math.abs(x.pitch() - SHOW_PITCH) ? y : x);
+    }
+    for (Pair p : nearest.values()) {
       toRender.add(
           new Features(
               p.midpoint(), bins, frames, Math.sqrt(p.xa().reference() * p.xb().reference())));

@@ -201,7 +201,7 @@ final class SamplingSection {
               picked,
               picked.size() == judgeNotes.size()
                   ? "the " + name + " split"
-                  : "the " + name + " split, " + picked.size() + " notes spread evenly over it");
+                  : "the " + name + " split (notes spread evenly over it)");
       FamilyJudge.Labelled check;
       if (judgeNotes == notes) {
         check = train;

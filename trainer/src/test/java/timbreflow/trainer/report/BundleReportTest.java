@@ -2,6 +2,7 @@ package timbreflow.trainer.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.Waveform;
+import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.cli.TrainerCli;
 import timbreflow.trainer.data.FeatureCache;
 import timbreflow.trainer.data.NoteFilter;
@@ -167,6 +169,9 @@ class BundleReportTest {
     assertTrue(report.invertibility().met(), "max " + report.invertibility().maxAbsError());
     assertEquals(6, report.reconstruction().all().notes());
     assertTrue(report.reconstruction().all().noiseMeanAbs() > 0);
+    assertTrue(
+        report.reconstruction().originalPitch() >= 5 / 6.0,
+        "YIN finds the labelled pitch of real notes: " + report.reconstruction().originalPitch());
     // one grid pitch per family (each has one note), three temperatures
     assertEquals(18, report.sampling().samples().size());
     assertEquals(3, report.sampling().temperatures().size());
@@ -246,6 +251,19 @@ class BundleReportTest {
     for (String figure : embedded(md)) {
       assertTrue(Files.size(out.resolve(figure)) > 0, figure);
     }
+  }
+
+  @Test
+  void aFolderWithoutABundleIsAnInvalidBundleNamingWhatIsMissing() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty-bundle"));
+    TrainerException e = assertThrows(TrainerException.class, () -> BundleEvaluation.check(empty));
+    assertEquals(TrainerException.Reason.INVALID_BUNDLE, e.reason());
+    assertTrue(e.getMessage().contains("model.json"), e.getMessage());
+    TrainerException none =
+        assertThrows(
+            TrainerException.class, () -> BundleEvaluation.check(dir.resolve("no-such-bundle")));
+    assertTrue(none.getMessage().contains("found nothing at"), none.getMessage());
+    assertEquals("bass", BundleEvaluation.check(BUNDLE).families().get(0));
   }
 
   @Test
