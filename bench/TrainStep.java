@@ -38,21 +38,10 @@ public final class TrainStep {
     int iters = Integer.parseInt(o.getOrDefault("iters", "10"));
     boolean adam = Boolean.parseBoolean(o.getOrDefault("adam", "true"));
     FlowConfig d = FlowConfig.defaults();
-    FlowConfig config =
-        new FlowConfig(
-            d.channels(),
-            Integer.parseInt(o.getOrDefault("steps", "" + d.steps())),
-            Integer.parseInt(o.getOrDefault("hidden", "" + d.hiddenChannels())),
-            Integer.parseInt(o.getOrDefault("layers", "" + d.layers())),
-            d.kernelSize(),
-            d.shuffleSeed(),
-            d.scaleOffset(),
-            d.actNorm(),
-            d.pitches(),
-            d.families(),
-            d.pitchEmbedding(),
-            d.familyEmbedding(),
-            d.priorFrames());
+    int steps = Integer.parseInt(o.getOrDefault("steps", "" + d.steps()));
+    int hidden = Integer.parseInt(o.getOrDefault("hidden", "" + d.hiddenChannels()));
+    int layers = Integer.parseInt(o.getOrDefault("layers", "" + d.layers()));
+    FlowConfig config = d.with(Map.of("steps", steps, "hiddenChannels", hidden, "layers", layers));
     Engine engine = Engine.getEngine("PyTorch");
     JniUtils.setNumThreads(threads);
     engine.setRandomSeed(0);

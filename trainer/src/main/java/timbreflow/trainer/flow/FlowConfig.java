@@ -90,7 +90,18 @@ public record FlowConfig(
 
   /** The same configuration with {@code steps} replaced (0: the prior-only baseline). */
   public FlowConfig withSteps(int newSteps) {
-    return RecordCopies.with(FlowConfig.class, this, Map.of("steps", newSteps));
+    return with(Map.of("steps", newSteps));
+  }
+
+  /**
+   * This configuration with the named fields replaced ({@code "hiddenChannels"} → 96), validated as
+   * a new one.
+   *
+   * @throws TrainerException {@code INVALID_CONFIG} naming an unknown, mistyped or out-of-range
+   *     field
+   */
+  public FlowConfig with(Map<String, ?> changes) {
+    return RecordCopies.with(FlowConfig.class, this, changes);
   }
 
   /** Channels passed through unchanged by each coupling (the conditioner input a): ⌊C/2⌋. */
