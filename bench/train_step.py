@@ -49,7 +49,7 @@ class Coupling(torch.nn.Module):
 
 
 class Flow(torch.nn.Module):
-    def __init__(self, c, steps, hidden, layers, k, offset, pe, fe):
+    def __init__(self, c, steps, hidden, layers, k, offset, pe, fe, prior_frames):
         super().__init__()
         self.c = c
         self.bias = torch.nn.Parameter(torch.zeros(c))
@@ -63,6 +63,8 @@ class Flow(torch.nn.Module):
         self.prior = torch.nn.Linear(pe + fe, 2 * c)
         torch.nn.init.zeros_(self.prior.weight)
         torch.nn.init.zeros_(self.prior.bias)
+        # a learned offset per absolute frame (frames past the table use its last column)
+        self.frame_offsets = torch.nn.Parameter(torch.zeros(2 * c, prior_frames))
 
     def forward(self, x, pitch, family):
         t = x.shape[2]
@@ -72,6 +74,8 @@ class Flow(torch.nn.Module):
             z, ld = coupling(z[:, perm])
             logdet = logdet + ld
         h = self.prior(torch.cat([self.pitch(pitch), self.family(family)], 1))[:, :, None]
+        frames = torch.clamp(torch.arange(t), max=self.frame_offsets.shape[1] - 1)
+        h = h + self.frame_offsets[:, frames][None]
         mean, log_std = h[:, :self.c], h[:, self.c:]
         scaled = (z - mean) * torch.exp(-log_std)
         ll = (-0.5 * scaled**2 - log_std - 0.5 * math.log(2 * math.pi)).sum((1, 2)) + logdet
@@ -93,7 +97,8 @@ def main():
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    flow = Flow(a.channels, a.steps, a.hidden, a.layers, 3, 2.0, 16, 8)
+    # the prior of FlowConfig.defaults(): pitch 128-d, family 16-d, 251 frame offsets
+    flow = Flow(a.channels, a.steps, a.hidden, a.layers, 3, 2.0, 128, 16, 251)
     opt = torch.optim.Adam(flow.parameters(), lr=1e-3)
     x = torch.rand(a.batch, a.channels, a.frames)
     pitch = torch.randint(0, 128, (a.batch,))

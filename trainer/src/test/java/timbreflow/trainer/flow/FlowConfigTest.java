@@ -57,7 +57,14 @@ class FlowConfigTest {
       ConditionalFlow flow = new ConditionalFlow(FlowConfig.defaults());
       flow.initialize(manager, 4);
       assertEquals(12, flow.couplings().size());
-      assertEquals(2_162_340, flow.trainableParameterCount());
+      assertEquals(2_557_410, flow.trainableParameterCount());
+      ConditionalFlow baseline = new ConditionalFlow(FlowConfig.defaults().withSteps(0));
+      baseline.initialize(manager, 4);
+      // ActNorm 2·513; the prior: pitch 128 × 128, family 11 × 16, linear 144 → 2·513 with bias,
+      // 2·513 × 251 frame offsets (422 856)
+      assertEquals(
+          2 * 513 + 128 * 128 + 11 * 16 + (144 + 1) * 1026 + 1026 * 251,
+          baseline.trainableParameterCount());
     }
   }
 
