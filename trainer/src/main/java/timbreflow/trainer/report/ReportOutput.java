@@ -3,11 +3,8 @@ package timbreflow.trainer.report;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +13,7 @@ import java.util.stream.Stream;
 import timbreflow.runtime.audio.WavEncoding;
 import timbreflow.runtime.audio.WavWriter;
 import timbreflow.runtime.audio.Waveform;
+import timbreflow.runtime.files.AtomicFiles;
 import timbreflow.runtime.plot.SpectrogramImage;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.TrainerException.Reason;
@@ -47,7 +45,8 @@ public final class ReportOutput implements AutoCloseable {
     this.folder = folder.toAbsolutePath().normalize();
     try {
       Files.createDirectories(this.folder);
-      this.staging = Files.createTempDirectory(this.folder, ".evaluation-");
+      this.staging =
+          AtomicFiles.temporaryDirectorySibling(this.folder.resolve("evaluation"), "staging");
       Files.createDirectory(staging.resolve(FIGURES));
       Files.createDirectory(staging.resolve(AUDIO));
     } catch (IOException e) {
@@ -103,12 +102,12 @@ public final class ReportOutput implements AutoCloseable {
       for (String sub : List.of(FIGURES, AUDIO)) {
         Path target = folder.resolve(sub);
         if (Files.exists(target)) {
-          move(target, staging.resolve("old-" + sub));
+          AtomicFiles.move(target, staging.resolve("old-" + sub));
         }
-        move(staging.resolve(sub), target);
+        AtomicFiles.move(staging.resolve(sub), target);
       }
-      writeAtomically(folder.resolve("evaluation.json"), json);
-      writeAtomically(folder.resolve("evaluation.md"), markdown);
+      AtomicFiles.write(folder.resolve("evaluation.json"), json.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(folder.resolve("evaluation.md"), markdown.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new TrainerException(
           Reason.IO, "cannot write the report into " + folder + ": " + e.getMessage(), e);
@@ -128,27 +127,6 @@ public final class ReportOutput implements AutoCloseable {
     } catch (IOException e) {
       throw new TrainerException(
           Reason.IO, "cannot remove the staging folder " + staging + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Writes a text file through a temporary sibling and an atomic rename. */
-  static void writeAtomically(Path file, String text) throws IOException {
-    // not Files.createTempFile: its owner-only permissions would survive the rename
-    Path tmp =
-        file.resolveSibling(
-            "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      Files.writeString(
-          tmp,
-          text,
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE);
-      move(tmp, file);
-    } catch (IOException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
     }
   }
 
@@ -174,13 +152,5 @@ public final class ReportOutput implements AutoCloseable {
               + "'");
     }
     return name;
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system cannot rename " + from + " atomically", e);
-    }
   }
 }
