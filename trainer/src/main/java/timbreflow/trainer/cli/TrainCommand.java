@@ -135,15 +135,6 @@ final class TrainCommand implements Callable<Integer> {
     if (flowSteps != null) {
       flow = flow.withSteps(flowSteps);
     }
-    int bins = train.get(0).features().bins();
-    if (flow.channels() != bins) {
-      throw new TrainerException(
-          TrainerException.Reason.INVALID_CONFIG,
-          "flow config channels: expected the features' "
-              + bins
-              + " bins, found "
-              + flow.channels());
-    }
     return trainer.train(training, flow, train, valid, fingerprint);
   }
 

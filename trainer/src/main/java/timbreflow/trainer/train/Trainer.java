@@ -127,6 +127,7 @@ public final class Trainer {
       List<TrainingNote> train,
       List<TrainingNote> valid,
       String datasetFingerprint) {
+    requireChannels(flowConfig, train);
     CheckpointStore store = new CheckpointStore(runDirectory, training.keepCheckpoints());
     if (store.latest().isPresent()) {
       throw new TrainerException(
@@ -182,8 +183,9 @@ public final class Trainer {
     if (device != null) {
       training = training.withDevice(device);
     }
-    writeText(runDirectory.resolve(TRAINING_JSON), training.toJson());
     FlowConfig flowConfig = FlowConfig.fromJson(meta.flowConfigJson());
+    requireChannels(flowConfig, train);
+    writeText(runDirectory.resolve(TRAINING_JSON), training.toJson());
     CheckpointStore store = new CheckpointStore(runDirectory, training.keepCheckpoints());
     return run(
         training,
@@ -196,6 +198,19 @@ public final class Trainer {
   }
 
   private record Resume(Path path, CheckpointContents contents) {}
+
+  /** The flow's channels must be the features' frequency bins. */
+  private static void requireChannels(FlowConfig flowConfig, List<TrainingNote> train) {
+    int bins = train.isEmpty() ? flowConfig.channels() : train.get(0).features().bins();
+    if (flowConfig.channels() != bins) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_CONFIG,
+          "flow config channels: expected the features' "
+              + bins
+              + " bins, found "
+              + flowConfig.channels());
+    }
+  }
 
   private Result run(
       TrainingConfig training,
@@ -228,15 +243,6 @@ public final class Trainer {
       CheckpointStore store,
       Resume resume) {
     Device device = training.device().resolve(engine);
-    int bins = train.isEmpty() ? flowConfig.channels() : train.get(0).features().bins();
-    if (flowConfig.channels() != bins) {
-      throw new TrainerException(
-          TrainerException.Reason.INVALID_CONFIG,
-          "flow config channels: expected the features' "
-              + bins
-              + " bins, found "
-              + flowConfig.channels());
-    }
     CropSampler sampler =
         new CropSampler(
             train,

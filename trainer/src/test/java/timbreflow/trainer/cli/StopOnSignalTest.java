@@ -3,7 +3,6 @@ package timbreflow.trainer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import timbreflow.trainer.train.Checkpoint;
  */
 class StopOnSignalTest {
 
-  private static final Path TIM_GM = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
   private static final Pattern STOPPED =
       Pattern.compile("stopped at step (\\d+); resume with --resume");
 
@@ -33,28 +31,7 @@ class StopOnSignalTest {
   @Test
   void sigtermMidRunCheckpointsTheLastStepExitsCleanlyAndResumes()
       throws IOException, InterruptedException {
-    assumeTrue(Files.isRegularFile(TIM_GM), "needs " + TIM_GM + " (bin/install-test-deps)");
-    Path data = dir.resolve("data");
-    assertEquals(
-        0,
-        TrainerCli.execute(
-            "render",
-            "--soundfont",
-            TIM_GM.toString(),
-            "--out",
-            data.toString(),
-            "--programs",
-            "73,0",
-            "--pitches",
-            "60-63",
-            "--velocities",
-            "100",
-            "--split",
-            "NOTES",
-            "--held-out",
-            "0.5",
-            "--threads",
-            "1"));
+    Path data = RenderedNotes.render(dir.resolve("data"), "73,0", "60-63", "0.5");
     Path flowJson = dir.resolve("flow.json");
     // wide enough that a step spends tens of milliseconds in libtorch: the signal lands in one
     Files.writeString(
@@ -125,20 +102,7 @@ class StopOnSignalTest {
     try (Stream<Path> files = Files.list(run.resolve("checkpoints"))) {
       assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
     }
-    assertEquals(
-        0,
-        TrainerCli.execute(
-            "train",
-            "--data",
-            data.toString(),
-            "--run",
-            run.toString(),
-            "--resume",
-            "--steps",
-            String.valueOf(step + 2)));
-    try (Checkpoint checkpoint = Checkpoint.load(run)) {
-      assertEquals(step + 2, checkpoint.metadata().step());
-    }
+    RenderedNotes.resume(data, run, step + 2);
   }
 
   /** Rows of the run's train-log.csv so far. */

@@ -2,7 +2,6 @@ package timbreflow.trainer.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import timbreflow.trainer.cli.TrainerCli;
+import timbreflow.trainer.cli.RenderedNotes;
 import timbreflow.trainer.data.FeatureCache;
 import timbreflow.trainer.data.NoteFilter;
 import timbreflow.trainer.data.NoteSet;
@@ -25,34 +24,11 @@ import timbreflow.trainer.flow.FlowConfig;
 /** Training on real features: notes the test renders from a SoundFont with the data pipeline. */
 class RenderedDatasetTrainingTest {
 
-  private static final Path TIM_GM = Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2");
-
   @TempDir Path dir;
 
   @Test
   void lossFallsClearlyWithinAFewDozenStepsOnRenderedNotes() throws IOException {
-    assumeTrue(Files.isRegularFile(TIM_GM), "needs " + TIM_GM + " (bin/install-test-deps)");
-    Path data = dir.resolve("data");
-    assertEquals(
-        0,
-        TrainerCli.execute(
-            "render",
-            "--soundfont",
-            TIM_GM.toString(),
-            "--out",
-            data.toString(),
-            "--programs",
-            "0,73",
-            "--pitches",
-            "57-64",
-            "--velocities",
-            "100",
-            "--split",
-            "NOTES",
-            "--held-out",
-            "0.25",
-            "--threads",
-            "1"));
+    Path data = RenderedNotes.render(dir.resolve("data"), "0,73", "57-64", "0.25");
     ProgressListener silent = (done, total) -> {};
     NoteSet trainSet =
         new NsynthReader(NoteFilter.builder().build(), false, 1).read(data.resolve("train"));

@@ -277,5 +277,6 @@ class TrainerTest {
                 new Trainer(dir.resolve("run"), quiet())
                     .train(TinyNotes.training(2, 1), wide, train, valid, "tiny"));
     assertEquals("flow config channels: expected the features' 33 bins, found 34", e.getMessage());
+    assertFalse(Files.exists(dir.resolve("run")), "refused before anything is written");
   }
 }
