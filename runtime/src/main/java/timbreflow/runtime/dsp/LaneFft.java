@@ -66,44 +66,20 @@ final class LaneFft {
    * @return a token for {@link #forwardAfterFirst}
    */
   int firstStage(float[][] re, float[][] im, float[] scaleRe, float[] scaleIm, int lanes) {
-    int h = size / 2;
-    for (int j = 0; j < h; j++) {
-      float ar = scaleRe == null ? 1f : scaleRe[j];
-      float ai = scaleIm == null ? 1f : scaleIm[j];
-      float br = scaleRe == null ? 1f : scaleRe[j + h];
-      float bi = scaleIm == null ? 1f : scaleIm[j + h];
-      difScaled(re[j], im[j], re[j + h], im[j + h], ar, ai, br, bi, cos[j], sin[j], lanes);
-    }
-    return h;
+    scaledStage(re, im, scaleRe, scaleIm, lanes, false);
+    return size / 2;
   }
 
   /** The forward stages after {@link #firstStage}. */
   void forwardAfterFirst(float[][] re, float[][] im, int lanes, int firstHalf) {
     int h = firstHalf / 2;
     for (; h >= 1 && 2 * h > LEAF; h /= 2) {
-      difStage(re, im, lanes, h, 0, size);
+      stage(re, im, lanes, h, 0, size, false);
     }
     // the small stages block by block, so each block stays in the L1 cache
     for (int from = 0; from < size; from += LEAF) {
       for (int k = h; k >= 1; k /= 2) {
-        difStage(re, im, lanes, k, from, Math.min(size, from + LEAF));
-      }
-    }
-  }
-
-  private void difStage(float[][] re, float[][] im, int lanes, int h, int from, int to) {
-    int step = size / (2 * h);
-    for (int b = from; b < to; b += 2 * h) {
-      difPlain(re[b], im[b], re[b + h], im[b + h], lanes);
-      for (int j = 1; j < h; j++) {
-        dif(
-            re[b + j],
-            im[b + j],
-            re[b + j + h],
-            im[b + j + h],
-            cos[j * step],
-            sin[j * step],
-            lanes);
+        stage(re, im, lanes, k, from, Math.min(size, from + LEAF), false);
       }
     }
   }
@@ -120,28 +96,11 @@ final class LaneFft {
     int top = Math.min(LEAF / 2, size / 4);
     for (int from = 0; from < size; from += LEAF) {
       for (int k = 1; k <= top; k *= 2) {
-        ditStage(re, im, lanes, k, from, Math.min(size, from + LEAF));
+        stage(re, im, lanes, k, from, Math.min(size, from + LEAF), true);
       }
     }
     for (h = 2 * top; h < size / 2; h *= 2) {
-      ditStage(re, im, lanes, h, 0, size);
-    }
-  }
-
-  private void ditStage(float[][] re, float[][] im, int lanes, int h, int from, int to) {
-    int step = size / (2 * h);
-    for (int b = from; b < to; b += 2 * h) {
-      ditPlain(re[b], im[b], re[b + h], im[b + h], lanes);
-      for (int j = 1; j < h; j++) {
-        dit(
-            re[b + j],
-            im[b + j],
-            re[b + j + h],
-            im[b + j + h],
-            cos[j * step],
-            sin[j * step],
-            lanes);
-      }
+      stage(re, im, lanes, h, 0, size, true);
     }
   }
 
@@ -150,13 +109,46 @@ final class LaneFft {
    * re[n]·scaleRe[n] + i·im[n]·scaleIm[n]} (null scales mean 1).
    */
   void lastStage(float[][] re, float[][] im, float[] scaleRe, float[] scaleIm, int lanes) {
+    scaledStage(re, im, scaleRe, scaleIm, lanes, true);
+  }
+
+  /**
+   * One stage of butterflies {@code h} points apart over rows {@code from} to {@code to}: the
+   * forward's decimation-in-frequency ones, or with {@code adjoint} their adjoint
+   * decimation-in-time ones. The first butterfly of each block has twiddle 1, where both are the
+   * same sum and difference.
+   */
+  private void stage(
+      float[][] re, float[][] im, int lanes, int h, int from, int to, boolean adjoint) {
+    int step = size / (2 * h);
+    for (int b = from; b < to; b += 2 * h) {
+      sumAndDifference(re[b], im[b], re[b + h], im[b + h], lanes);
+      for (int j = 1; j < h; j++) {
+        int lo = b + j;
+        int hi = lo + h;
+        if (adjoint) {
+          dit(re[lo], im[lo], re[hi], im[hi], cos[j * step], sin[j * step], lanes);
+        } else {
+          dif(re[lo], im[lo], re[hi], im[hi], cos[j * step], sin[j * step], lanes);
+        }
+      }
+    }
+  }
+
+  /** The outermost stage (points {@code size/2} apart) with per-point scales (null means 1). */
+  private void scaledStage(
+      float[][] re, float[][] im, float[] scaleRe, float[] scaleIm, int lanes, boolean adjoint) {
     int h = size / 2;
     for (int j = 0; j < h; j++) {
       float ar = scaleRe == null ? 1f : scaleRe[j];
       float ai = scaleIm == null ? 1f : scaleIm[j];
       float br = scaleRe == null ? 1f : scaleRe[j + h];
       float bi = scaleIm == null ? 1f : scaleIm[j + h];
-      ditScaled(re[j], im[j], re[j + h], im[j + h], ar, ai, br, bi, cos[j], sin[j], lanes);
+      if (adjoint) {
+        ditScaled(re[j], im[j], re[j + h], im[j + h], ar, ai, br, bi, cos[j], sin[j], lanes);
+      } else {
+        difScaled(re[j], im[j], re[j + h], im[j + h], ar, ai, br, bi, cos[j], sin[j], lanes);
+      }
     }
   }
 
@@ -180,7 +172,7 @@ final class LaneFft {
     }
   }
 
-  private static void difPlain(float[] r0, float[] i0, float[] r1, float[] i1, int lanes) {
+  private static void sumAndDifference(float[] r0, float[] i0, float[] r1, float[] i1, int lanes) {
     for (int g = 0; g < lanes; g++) {
       float ar = r0[g];
       float ai = i0[g];
@@ -233,19 +225,6 @@ final class LaneFft {
       i0[g] = ui + ti;
       r1[g] = ur - tr;
       i1[g] = ui - ti;
-    }
-  }
-
-  private static void ditPlain(float[] r0, float[] i0, float[] r1, float[] i1, int lanes) {
-    for (int g = 0; g < lanes; g++) {
-      float ur = r0[g];
-      float ui = i0[g];
-      float vr = r1[g];
-      float vi = i1[g];
-      r0[g] = ur + vr;
-      i0[g] = ui + vi;
-      r1[g] = ur - vr;
-      i1[g] = ui - vi;
     }
   }
 
