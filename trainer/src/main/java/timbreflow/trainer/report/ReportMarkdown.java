@@ -197,7 +197,9 @@ final class ReportMarkdown {
         main.group(),
         main.pitchAccuracy() >= 0.8 ? "met" : "NOT met",
         pct(main.pitchAccuracy()));
+    line(r.octaveConclusion());
     blank();
+    octaves(r, c.temperatures());
     line("Per family at temperature %s:", main.group());
     blank();
     line(
@@ -211,6 +213,42 @@ final class ReportMarkdown {
     blank();
     figures(r.figures());
     audio(r.audio());
+  }
+
+  private void octaves(SamplingResult r, List<Double> temperatures) {
+    if (r.octaves().isEmpty()) {
+      return;
+    }
+    line(
+        "**Pitch accuracy by octave** of the requested pitch (MIDI 60 = C4): the share of samples"
+            + " within ±%s cents at each temperature (right/samples), and YIN on real test notes of"
+            + " the split in the same octave (up to %d per octave, spread over its instruments;"
+            + " read from the split's audio): the pitch judge's own check there.",
+        num(r.centsWindow()), PitchByOctave.REAL_NOTES_PER_OCTAVE);
+    blank();
+    StringBuilder head = new StringBuilder("| MIDI | octave |");
+    StringBuilder rule = new StringBuilder("|---|---|");
+    for (double t : temperatures) {
+      head.append(String.format(Locale.ROOT, " t = %.2f |", t));
+      rule.append("---:|");
+    }
+    line(head.append(" YIN on real test notes |").toString());
+    line(rule.append("---:|").toString());
+    for (OctaveAccuracy o : r.octaves()) {
+      StringBuilder row =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT, "| %d–%d | %s |", o.lowestPitch(), o.highestPitch(), o.octave()));
+      for (double t : temperatures) {
+        OctaveAccuracy.Temperature at = o.at(t);
+        row.append(' ')
+            .append(at == null ? "–" : PitchByOctave.cell(at.pitchRight(), at.samples()))
+            .append(" |");
+      }
+      row.append(' ').append(PitchByOctave.cell(o.realPitchRight(), o.realNotes())).append(" |");
+      line(row.toString());
+    }
+    blank();
   }
 
   private void samplingRow(SamplingSummary s, String judge) {

@@ -15,6 +15,10 @@ import java.util.Map;
  * @param temperatures one summary per temperature
  * @param mainTemperature the temperature of the per-family table
  * @param families one summary per family at {@code mainTemperature}
+ * @param octaves pitch accuracy per octave of requested pitch at every temperature, with YIN's on
+ *     real notes of the split in the same octave; lowest first
+ * @param octaveConclusion where the samples outside the cents window lie at {@code
+ *     mainTemperature}, in plain language
  * @param samples every sample's score
  * @param figures figures of this section
  * @param audio one sample per family at {@code mainTemperature}
@@ -29,6 +33,8 @@ public record SamplingResult(
     List<SamplingSummary> temperatures,
     double mainTemperature,
     List<SamplingSummary> families,
+    List<OctaveAccuracy> octaves,
+    String octaveConclusion,
     List<SampleScore> samples,
     List<ReportFile> figures,
     List<ReportFile> audio,

@@ -16,7 +16,8 @@ import timbreflow.trainer.data.NoteExample;
 /**
  * Section 3: {@code z = mean + temperature·exp(log_std)·ε} from the bundle's prior for a grid of
  * (pitch, family), decoded, rendered with Griffin-Lim and judged: YIN's pitch against the request
- * and the family a classifier trained on the split's real notes hears.
+ * and the family a classifier trained on the split's real notes hears. Pitch accuracy is also
+ * grouped by octave of requested pitch, beside YIN on real notes of the split in each octave.
  */
 final class SamplingSection {
 
@@ -139,6 +140,15 @@ final class SamplingSection {
                   .filter(s -> s.temperature() == main && s.family().equals(name))
                   .toList()));
     }
+    List<OctaveAccuracy> octaves =
+        PitchByOctave.group(
+            scores,
+            config.temperatures(),
+            PitchByOctave.real(
+                notes,
+                scores.stream().map(s -> PitchByOctave.lowestPitch(s.pitch())).distinct().toList(),
+                pitchCheck,
+                progress));
     List<ReportFile> figures = new ArrayList<>();
     List<ReportFile> wavs = new ArrayList<>();
     showcase(shown, shownPitch, familyNames, main, config, renderer, out, figures, wavs);
@@ -153,6 +163,8 @@ final class SamplingSection {
         perTemperature,
         main,
         perFamily,
+        octaves,
+        OctaveConclusion.describe(scores, octaves, main, config.centsWindow()),
         scores,
         figures,
         wavs,

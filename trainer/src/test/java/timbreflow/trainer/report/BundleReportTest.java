@@ -175,6 +175,36 @@ class BundleReportTest {
     // one grid pitch per family (each has one note), three temperatures
     assertEquals(18, report.sampling().samples().size());
     assertEquals(3, report.sampling().temperatures().size());
+    List<OctaveAccuracy> octaves = report.sampling().octaves();
+    for (double t : small().temperatures()) {
+      assertEquals(6, octaves.stream().mapToInt(o -> o.at(t).samples()).sum(), "samples at " + t);
+    }
+    // every sampled octave has real notes in this split (the grid comes from them), each checked
+    assertEquals(
+        notes.notes().stream()
+            .filter(
+                n ->
+                    octaves.stream()
+                        .anyMatch(
+                            o -> o.lowestPitch() <= n.pitch() && n.pitch() <= o.highestPitch()))
+            .count(),
+        octaves.stream().mapToInt(OctaveAccuracy::realNotes).sum());
+    assertTrue(
+        octaves.stream().mapToInt(OctaveAccuracy::realPitchRight).sum()
+            >= octaves.stream().mapToInt(OctaveAccuracy::realNotes).sum() - 1,
+        "YIN finds the labelled pitch of the real notes: " + octaves);
+    assertTrue(markdown.contains("**Pitch accuracy by octave**"), markdown);
+    assertTrue(markdown.contains(report.sampling().octaveConclusion()), markdown);
+    assertTrue(
+        markdown.contains(
+            "| "
+                + octaves.get(0).lowestPitch()
+                + "–"
+                + octaves.get(0).highestPitch()
+                + " | "
+                + octaves.get(0).octave()
+                + " |"),
+        markdown);
     // bass-c3 and organ-c3 share MIDI 48, brass-c4 and string-c4 share 60
     List<String> formed =
         report.interpolation().pairs().stream()
@@ -201,6 +231,13 @@ class BundleReportTest {
     JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
     assertEquals(5.0, json.path("flowBitsPerDim").asDouble());
     assertEquals(notes.size(), json.path("bundle").path("invertibility").path("notes").asInt());
+    JsonNode jsonOctaves = json.path("bundle").path("sampling").path("octaves");
+    assertEquals(octaves.size(), jsonOctaves.size());
+    assertEquals(octaves.get(0).octave(), jsonOctaves.get(0).path("octave").asText());
+    assertEquals(3, jsonOctaves.get(0).path("temperatures").size());
+    assertEquals(
+        report.sampling().octaveConclusion(),
+        json.path("bundle").path("sampling").path("octaveConclusion").asText());
     List<String> jsonFigures = new ArrayList<>();
     json.path("figures").forEach(f -> jsonFigures.add(f.path("path").asText()));
     assertEquals(figures, jsonFigures);

@@ -1,0 +1,151 @@
+package timbreflow.trainer.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the pitch accuracy by octave at one temperature in one sentence or two: where the samples
+ * outside the cents window lie, whether they are unvoiced, and how YIN does on real notes there.
+ * Every claim follows from the numbers.
+ */
+final class OctaveConclusion {
+
+  /** Share within the window from which an octave counts as fine. */
+  static final double GOOD = 0.95;
+
+  private OctaveConclusion() {}
+
+  /**
+   * The lowest pitch from which every octave up has at least {@value #GOOD} of its samples at
+   * {@code temperature} within the window, or -1 when even the highest octave has less.
+   *
+   * @param octaves lowest first
+   */
+  static int goodFrom(List<OctaveAccuracy> octaves, double temperature) {
+    int from = -1;
+    for (int i = octaves.size() - 1; i >= 0; i--) {
+      OctaveAccuracy.Temperature t = octaves.get(i).at(temperature);
+      if (t == null || t.samples() == 0) {
+        continue;
+      }
+      if (t.pitchAccuracy() < GOOD) {
+        break;
+      }
+      from = octaves.get(i).lowestPitch();
+    }
+    return from;
+  }
+
+  /**
+   * The reading at {@code temperature}.
+   *
+   * @param scores every sample's score
+   * @param octaves {@link PitchByOctave#group} of the same scores, lowest first
+   * @param window the cents window
+   */
+  static String describe(
+      List<SampleScore> scores, List<OctaveAccuracy> octaves, double temperature, double window) {
+    List<SampleScore> at = scores.stream().filter(s -> s.temperature() == temperature).toList();
+    String t = String.format(Locale.ROOT, "%.2f", temperature);
+    String w = "±" + ReportMarkdown.num(window) + " cents";
+    List<SampleScore> wrong = at.stream().filter(s -> !s.pitchRight()).toList();
+    if (at.isEmpty()) {
+      return "No sample at temperature " + t + ".";
+    }
+    if (wrong.isEmpty()) {
+      return String.format(
+          Locale.ROOT, "All %d samples at temperature %s are within %s.", at.size(), t, w);
+    }
+    long unvoiced = wrong.stream().filter(s -> Double.isNaN(s.centsOff())).count();
+    int from = goodFrom(octaves, temperature);
+    if (from < 0) {
+      return String.format(
+          Locale.ROOT,
+          "At temperature %s not even the highest octave has %s of its samples within %s (unvoiced:"
+              + " %d of the %d samples outside the window).",
+          t,
+          ReportMarkdown.pct(GOOD),
+          w,
+          unvoiced,
+          wrong.size());
+    }
+    if (from == octaves.get(0).lowestPitch()) {
+      return String.format(
+          Locale.ROOT,
+          "At temperature %s every octave has at least %s of its samples within %s (unvoiced: %d"
+              + " of the %d samples outside the window).",
+          t,
+          ReportMarkdown.pct(GOOD),
+          w,
+          unvoiced,
+          wrong.size());
+    }
+    long wrongBelow = wrong.stream().filter(s -> s.pitch() < from).count();
+    int highestWrong = wrong.stream().mapToInt(SampleScore::pitch).max().orElseThrow();
+    String failures =
+        unvoiced == wrong.size() && wrongBelow == wrong.size()
+            ? String.format(
+                Locale.ROOT,
+                wrong.size() == 1
+                    ? "The %d sample outside %s at temperature %s is unvoiced and was asked for"
+                        + " below MIDI %d (at MIDI %d)"
+                    : "All %d samples outside %s at temperature %s are unvoiced and were asked for"
+                        + " below MIDI %d (the highest at MIDI %d)",
+                wrong.size(),
+                w,
+                t,
+                from,
+                highestWrong)
+            : String.format(
+                Locale.ROOT,
+                "Of the %d samples outside %s at temperature %s, %d are unvoiced and %d were asked"
+                    + " for below MIDI %d",
+                wrong.size(),
+                w,
+                t,
+                unvoiced,
+                wrongBelow,
+                from);
+    long above = at.stream().filter(s -> s.pitch() >= from).count();
+    long aboveRight = at.stream().filter(s -> s.pitch() >= from && s.pitchRight()).count();
+    long below = at.size() - above;
+    long belowRight = at.stream().filter(s -> s.pitch() < from && s.pitchRight()).count();
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s; from MIDI %d (%s) up, every octave has at least %s of its samples within the"
+                    + " window (%s of %d), below it %s of %d.",
+                failures,
+                from,
+                "C" + (Math.floorDiv(from, 12) - 1),
+                ReportMarkdown.pct(GOOD),
+                ReportMarkdown.pct(aboveRight / (double) above),
+                above,
+                ReportMarkdown.pct(belowRight / (double) below),
+                below));
+    int realNotes = 0;
+    int realRight = 0;
+    for (OctaveAccuracy o : octaves) {
+      if (o.lowestPitch() < from) {
+        realNotes += o.realNotes();
+        realRight += o.realPitchRight();
+      }
+    }
+    if (realNotes > 0) {
+      double share = realRight / (double) realNotes;
+      out.append(
+          String.format(
+              Locale.ROOT,
+              " On real test notes below MIDI %d YIN finds the labelled pitch in %s (%d of %d)%s",
+              from,
+              ReportMarkdown.pct(share),
+              realRight,
+              realNotes,
+              share >= GOOD
+                  ? ": the shortfall there is the samples', not the pitch judge's."
+                  : ": part of the shortfall there is the pitch judge's."));
+    }
+    return out.toString();
+  }
+}
