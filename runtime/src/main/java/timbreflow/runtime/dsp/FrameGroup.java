@@ -9,8 +9,17 @@ import java.util.Arrays;
  * {@link SignalRows}: segments of {@code hop} samples split into even and odd samples, so the
  * {@code d}-th quarter of a frame is row {@code d·H + m} of the packed FFT input ({@code H =
  * hop/2}). Everything is allocated up front; an iteration allocates nothing.
+ *
+ * <p>Segment {@code s} of the signal is {@code ((Q0[s] + Q1[s−1]) + Q2[s−2]) + Q3[s−3]}, {@code
+ * Qd[f]} the {@code d}-th quarter of frame {@code f}, always summed in that order: a group sums
+ * what falls inside it ({@link #overlap}) and keeps its last frames' quarters that spill into the
+ * next group apart ({@link #tail}), so wherever group boundaries fall, hence for any thread count,
+ * every sample comes out bit for bit the same.
  */
 final class FrameGroup {
+
+  /** Quarters kept per row in {@link #tail}. */
+  static final int TAIL = 6;
 
   private final LaneFft fft;
   private final SpectralKernel kernel;
@@ -25,12 +34,21 @@ final class FrameGroup {
   private final float[] shifted;
 
   /**
-   * Contributions to segments {@code first .. first + lanes + 2}: [buffer][parity][m][segment];
-   * iterations alternate buffers so a neighbour may still read the last one.
+   * This group's frames summed into its own segments {@code first .. first + lanes − 1}:
+   * [buffer][parity][m][segment]. Iterations alternate buffers so a neighbour may still read the
+   * last one.
    */
   final float[][][][] overlap;
 
-  private double error;
+  /**
+   * The quarters of the last three frames ({@code L = lanes}) that fall into the next group's first
+   * three segments, [buffer][parity][m][6]: {@code Q1[L−1], Q2[L−2], Q3[L−3]} (its segment 0),
+   * {@code Q2[L−1], Q3[L−2]} (segment 1), {@code Q3[L−1]} (segment 2); see {@link
+   * SignalRows#gather}.
+   */
+  final float[][][][] tail;
+
+  private final double[] frameError;
 
   FrameGroup(
       LaneFft fft,
@@ -52,8 +70,10 @@ final class FrameGroup {
     this.target = new float[bins][lanes];
     this.prevRe = new float[bins][lanes];
     this.prevIm = new float[bins][lanes];
-    this.overlap = new float[2][2][quarter][lanes + 3];
-    this.shifted = new float[lanes + 3];
+    this.overlap = new float[2][2][quarter][lanes];
+    this.tail = new float[2][2][quarter][TAIL];
+    this.shifted = new float[lanes];
+    this.frameError = new double[lanes];
     float[] values = magnitude.values();
     int frames = magnitude.frames();
     for (int k = 0; k < bins; k++) {
@@ -73,9 +93,20 @@ final class FrameGroup {
     return live;
   }
 
-  /** {@code Σ (S − |X|)²} measured by the last tracked {@link #iterate}, in the 2X scale. */
-  double error() {
-    return error;
+  /** Lanes of this group, live or not. */
+  int lanes() {
+    return lanes;
+  }
+
+  /**
+   * Adds {@code Σ (S − |X|)²} of each live frame, as measured by the last tracked {@link #iterate}
+   * (2X scale), to {@code sum} in frame order, so the total does not depend on the grouping.
+   */
+  double addError(double sum) {
+    for (int g = 0; g < live; g++) {
+      sum += frameError[g];
+    }
+    return sum;
   }
 
   /** {@code Σ S²} in the 2X scale. */
@@ -145,7 +176,7 @@ final class FrameGroup {
     fft.forwardAfterFirst(re, im, lanes, firstHalf);
     kernel.toSpectrum(re, im, lanes);
     if (track) {
-      error = kernel.error(re, im, target, live);
+      kernel.error(re, im, target, live, frameError);
     }
     kernel.project(re, im, target, prevRe, prevIm, beta, lanes);
     synthesise(re, im, buffer);
@@ -155,38 +186,47 @@ final class FrameGroup {
     kernel.fromSpectrum(re, im, lanes);
     fft.adjointBeforeLast(re, im, lanes);
     fft.lastStage(re, im, windows.synthesisEven, windows.synthesisOdd, lanes);
-    overlapAdd(re, overlap[buffer][0]);
-    overlapAdd(im, overlap[buffer][1]);
+    overlapAdd(re, overlap[buffer][0], tail[buffer][0]);
+    overlapAdd(im, overlap[buffer][1], tail[buffer][1]);
   }
 
-  /** Segment {@code first + g + d} gets quarter {@code d} of frame {@code first + g}. */
-  private void overlapAdd(float[][] rows, float[][] into) {
+  /**
+   * Segment {@code first + g + d} gets quarter {@code d} of frame {@code first + g}, in the order
+   * {@code d = 0, 1, 2, 3}; quarters that fall past the group go to {@code tails}.
+   */
+  private void overlapAdd(float[][] rows, float[][] into, float[][] tails) {
+    int last = lanes - 1;
     for (int m = 0; m < quarter; m++) {
       float[] out = into[m];
+      float[] q1 = rows[quarter + m];
+      float[] q2 = rows[2 * quarter + m];
+      float[] q3 = rows[3 * quarter + m];
       System.arraycopy(rows[m], 0, out, 0, lanes);
-      out[lanes] = 0f;
-      out[lanes + 1] = 0f;
-      out[lanes + 2] = 0f;
-      addShifted(rows[quarter + m], out, 1);
-      addShifted(rows[2 * quarter + m], out, 2);
-      addShifted(rows[3 * quarter + m], out, 3);
+      addShifted(q1, out, 1);
+      addShifted(q2, out, 2);
+      addShifted(q3, out, 3);
+      float[] t = tails[m];
+      t[0] = q1[last];
+      t[1] = q2[last - 1];
+      t[2] = q3[last - 2];
+      t[3] = q2[last];
+      t[4] = q3[last - 1];
+      t[5] = q3[last];
     }
   }
 
   /**
-   * {@code to[g + shift] += from[g]}, as a shifted copy then an aligned add: C2 does not vectorise
-   * the direct form, but copies with an offset and adds at one index.
+   * {@code to[g + shift] += from[g]} within the group ({@code to[g] += 0} below {@code shift}), as
+   * a shifted copy then an aligned add: C2 does not vectorise the direct form, but copies with an
+   * offset and adds at one index.
    */
   private void addShifted(float[] from, float[] to, int shift) {
     float[] tmp = shifted;
-    System.arraycopy(from, 0, tmp, shift, lanes);
+    System.arraycopy(from, 0, tmp, shift, lanes - shift);
     for (int j = 0; j < shift; j++) {
       tmp[j] = 0f;
     }
-    for (int j = lanes + shift; j < lanes + 3; j++) {
-      tmp[j] = 0f;
-    }
-    addInto(tmp, to, lanes + 3);
+    addInto(tmp, to, lanes);
   }
 
   private static void addInto(float[] from, float[] to, int n) {

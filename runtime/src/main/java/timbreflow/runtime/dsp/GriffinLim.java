@@ -14,9 +14,12 @@ import timbreflow.runtime.TimbreflowException.Reason;
  * (m/(1+m))·rebuilt_previous}: librosa's and torchaudio's {@code griffinlim}. STFT conventions are
  * those of {@link Stft} (centered, zero padding, periodic Hann); they require {@code hop = nFft /
  * 4}. The work is done in place, frames held as SIMD lanes (see {@link LaneFft}), split across
- * {@link GriffinLimConfig#threads()} threads per note, without allocating inside the loop.
+ * {@link GriffinLimConfig#threads()} threads per note, without allocating inside the loop. The
+ * result does not depend on the thread count, bit for bit.
  *
- * <p>Instances are immutable and safe to share; each call uses its own buffers and threads.
+ * <p>Instances are immutable and safe to share; each call uses its own buffers, the calling thread
+ * and {@code threads − 1} helper threads from a shared pool of daemon threads that park between
+ * calls.
  */
 public final class GriffinLim {
 

@@ -2,18 +2,22 @@ package timbreflow.runtime.dsp;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
 
 /**
  * Fast Griffin-Lim on one note, its frames split into lane groups across worker threads.
  *
- * <p>Each iteration, every worker analyses, projects and synthesises its groups' frames from its
- * own copy of the normalised signal, writing only its groups' overlap-add buffers; after one
- * barrier it sums its groups' and its neighbours' buffers into its copy of the signal for the next
- * iteration. Overlap-add buffers alternate between iterations, so a neighbour still reading the
- * last one is never overwritten: one barrier per iteration. The calling thread is worker 0 and the
- * only one that talks to the listener.
+ * <p>Each worker owns a contiguous band of groups. Every iteration it analyses, projects and
+ * synthesises its groups' frames from its own copy of the normalised signal, writing only its
+ * groups' overlap-add buffers; after one barrier it sums its groups' buffers, and the three
+ * segments it shares with each neighbour, into its copy of the signal for the next iteration.
+ * Overlap-add buffers alternate between iterations, so a neighbour still reading the last one is
+ * never overwritten: one barrier per iteration. The calling thread is worker 0 and the only one
+ * that talks to the listener; the others come from {@link WorkerThreads}. Sums run in an order that
+ * does not depend on the grouping (see {@link FrameGroup}), so every thread count gives the same
+ * samples.
  */
 final class PhaseRetrieval {
 
@@ -40,6 +44,7 @@ final class PhaseRetrieval {
 
   private volatile boolean cancelled;
   private volatile Throwable failure;
+  private boolean barrierAborted;
   private int iterationsRun;
 
   PhaseRetrieval(
@@ -95,19 +100,29 @@ final class PhaseRetrieval {
 
   /** Runs the iterations; returns the signal's first {@code length} samples. */
   float[] run(GriffinLimListener listener, int note, int length) {
-    Thread[] helpers = new Thread[workers - 1];
-    for (int w = 1; w < workers; w++) {
-      int worker = w;
-      helpers[w - 1] = new Thread(() -> work(worker, null, note), "griffin-lim-" + w);
-      helpers[w - 1].setDaemon(true);
-      helpers[w - 1].start();
-    }
+    CountDownLatch helpersDone = new CountDownLatch(workers - 1);
+    int started = 0;
     try {
-      work(0, listener, note);
-    } finally {
-      for (Thread helper : helpers) {
-        joinQuietly(helper);
+      for (int w = 1; w < workers; w++) {
+        int worker = w;
+        WorkerThreads.start(
+            () -> {
+              try {
+                work(worker, null, note);
+              } finally {
+                helpersDone.countDown();
+              }
+            });
+        started++;
       }
+      work(0, listener, note);
+    } catch (RuntimeException | Error e) {
+      fail(e);
+    } finally {
+      for (int w = 1 + started; w < workers; w++) {
+        helpersDone.countDown();
+      }
+      awaitUninterruptibly(helpersDone);
     }
     Throwable failed = failure;
     if (failed instanceof RuntimeException runtime) {
@@ -165,27 +180,31 @@ final class PhaseRetrieval {
             lastDb = db;
           }
         }
-        barrier.await();
+        barrier.await(worker);
         signal.gather(groups, buffer, from, to);
         if (it >= stopAfter) {
           return;
         }
       }
     } catch (RuntimeException | Error e) {
-      if (failure == null) {
-        failure = e;
-      }
-      barrier.abort();
-      if (worker == 0 && !(e instanceof IllegalStateException)) {
-        throw e;
-      }
+      fail(e);
     }
+  }
+
+  /** Records the first failure and releases the other workers from the barrier. */
+  private synchronized void fail(Throwable e) {
+    // an aborted barrier's exception only reports another worker's failure, recorded already
+    if (failure == null && !(e instanceof IllegalStateException && barrierAborted)) {
+      failure = e;
+    }
+    barrierAborted = true;
+    barrier.abort();
   }
 
   private double convergenceDb() {
     double error = 0;
     for (FrameGroup group : groups) {
-      error += group.error();
+      error = group.addError(error);
     }
     return 10 * Math.log10(error / targetEnergy);
   }
@@ -203,11 +222,11 @@ final class PhaseRetrieval {
     }
   }
 
-  private static void joinQuietly(Thread thread) {
+  private static void awaitUninterruptibly(CountDownLatch latch) {
     boolean interrupted = false;
     while (true) {
       try {
-        thread.join();
+        latch.await();
         break;
       } catch (InterruptedException e) {
         interrupted = true;

@@ -61,43 +61,48 @@ final class SignalRows {
   }
 
   /**
-   * Sums and normalises the segments that groups {@code [from, to)} read: theirs, plus where the
-   * neighbouring groups {@code from − 1} and {@code to} overlap them. Other segments are left
-   * stale.
+   * Sums and normalises the segments that groups {@code [from, to)} read: theirs, plus the first
+   * three of group {@code to}, where their last frames spill over. Other segments are left stale.
+   * Each boundary segment adds the previous group's {@link FrameGroup#tail} quarters to the group's
+   * own partial sum in the order {@link FrameGroup} fixes, so the sum does not depend on where
+   * groups meet.
    *
    * @param buffer which overlap buffer of the groups to read
    */
   void gather(FrameGroup[] groups, int buffer, int from, int to) {
+    FrameGroup last = groups[to - 1];
+    int end = last.first() + last.lanes();
     for (int parity = 0; parity < 2; parity++) {
       float[][] rows = parity == 0 ? even : odd;
       float[][] gains = parity == 0 ? gainEven : gainOdd;
       for (int m = 0; m < rows.length; m++) {
         float[] row = rows[m];
-        float[] previous = from > 0 ? groups[from - 1].overlap[buffer][parity][m] : null;
-        int end = 0;
         for (int g = from; g < to; g++) {
-          float[] add = groups[g].overlap[buffer][parity][m];
+          float[] own = groups[g].overlap[buffer][parity][m];
           int at = groups[g].first();
-          System.arraycopy(add, 0, row, at, add.length);
-          if (previous != null) {
-            int tail = previous.length - 3;
-            for (int j = 0; j < 3; j++) {
-              row[at + j] += previous[tail + j];
-            }
+          System.arraycopy(own, 0, row, at, own.length);
+          if (g > 0) {
+            addTail(row, at, groups[g - 1].tail[buffer][parity][m]);
           }
-          previous = add;
-          end = at + add.length;
         }
         if (to < groups.length) {
-          float[] next = groups[to].overlap[buffer][parity][m];
-          int at = groups[to].first();
-          for (int j = 0; j < 3; j++) {
-            row[at + j] += next[j];
-          }
+          System.arraycopy(groups[to].overlap[buffer][parity][m], 0, row, end, 3);
+        } else {
+          row[end] = 0f;
+          row[end + 1] = 0f;
+          row[end + 2] = 0f;
         }
-        scale(row, gains[m], groups[from].first(), end);
+        addTail(row, end, last.tail[buffer][parity][m]);
+        scale(row, gains[m], groups[from].first(), end + 3);
       }
     }
+  }
+
+  /** Completes the three segments from {@code at} with the previous group's spilled quarters. */
+  private static void addTail(float[] row, int at, float[] tail) {
+    row[at] = ((row[at] + tail[0]) + tail[1]) + tail[2];
+    row[at + 1] = (row[at + 1] + tail[3]) + tail[4];
+    row[at + 2] = row[at + 2] + tail[5];
   }
 
   private static void scale(float[] row, float[] gain, int from, int to) {

@@ -81,13 +81,15 @@ final class SpectralKernel {
     }
   }
 
-  /** {@code Σ (S − |X|)²} over the first {@code live} lanes of every bin, in the 2X scale. */
-  double error(float[][] re, float[][] im, float[][] target, int live) {
-    double sum = 0;
+  /**
+   * {@code Σ (S − |X|)²} over every bin of each of the first {@code live} lanes, in the 2X scale,
+   * into {@code perLane}; a lane's sum runs over bins 0, M, 1, 2, … M−1 whatever the lane.
+   */
+  void error(float[][] re, float[][] im, float[][] target, int live, double[] perLane) {
     for (int g = 0; g < live; g++) {
       double e0 = target[0][g] - Math.abs(re[0][g]);
       double e1 = target[half][g] - Math.abs(im[0][g]);
-      sum += e0 * e0 + e1 * e1;
+      perLane[g] = e0 * e0 + e1 * e1;
     }
     for (int k = 1; k < half; k++) {
       int p = position[k];
@@ -96,10 +98,9 @@ final class SpectralKernel {
       float[] s = target[k];
       for (int g = 0; g < live; g++) {
         double e = s[g] - Math.sqrt((double) r[g] * r[g] + (double) i[g] * i[g]);
-        sum += e * e;
+        perLane[g] += e * e;
       }
     }
-    return sum;
   }
 
   private static void edgesToSpectrum(float[] re, float[] im, int lanes) {

@@ -1,11 +1,20 @@
 package timbreflow.runtime.dsp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,21 +94,115 @@ class GriffinLimTest {
     }
   }
 
-  @Test
-  void threadCountsAgreeWithinFloatRounding() {
-    // thread counts change where lane groups meet, hence the order of a few float sums, which
-    // Griffin-Lim amplifies over many iterations: compare after a few. 3 and 4 threads
-    // also leave lanes past the note's end in the last group, which must stay silent
-    Magnitude target = stft.magnitude(Signals.harmonicNote(64_000, 16_000, 440, 6));
+  @ParameterizedTest
+  @ValueSource(ints = {64_000, 20_000, 12_345, 2_100})
+  void everyThreadCountGivesTheSameSamplesBitForBit(int samples) {
+    // 251, 79, 49 and 9 frames: thread counts split them into groups of 128, 88, 64, 40, 32, 24,
+    // 16 or 8 lanes, some with lanes past the note's end, meeting at different frames
+    Magnitude target = stft.magnitude(Signals.harmonicNote(samples, 16_000, 440, 6));
     GriffinLimConfig base =
-        GriffinLimConfig.builder().optIterations(5).optLength(64_000).optSeed(11).build();
-    float[] one = new GriffinLim(CONFIG, base).reconstruct(target).samples();
-    for (int threads : new int[] {2, 3, 4}) {
+        GriffinLimConfig.builder().optIterations(60).optLength(samples).optSeed(11).build();
+    GriffinLimResult one = new GriffinLim(CONFIG, base).reconstruct(target);
+    for (int threads : new int[] {2, 3, 4, 5}) {
       GriffinLimConfig config = base.toBuilder().optThreads(threads).build();
-      float[] many = new GriffinLim(CONFIG, config).reconstruct(target).samples();
-      double error = Signals.relativeMaxError(one, many);
-      assertTrue(error < 1e-6, threads + " threads differ by " + error);
+      GriffinLimResult many = new GriffinLim(CONFIG, config).reconstruct(target);
+      // delta 0: equal as numbers (a zero's sign may differ where all four quarters are zero)
+      assertArrayEquals(one.samples(), many.samples(), 0f, threads + " threads");
+      assertEquals(one.spectralConvergenceDb(), many.spectralConvergenceDb(), threads + " threads");
     }
+  }
+
+  @Test
+  void earlyStopEndsAtTheSameIterationForEveryThreadCount() {
+    // the spectral error is summed frame by frame in frame order, whatever the grouping
+    Magnitude target = stft.magnitude(Signals.chirp(30_000, 16_000, 300, 2500));
+    GriffinLimConfig base =
+        GriffinLimConfig.builder()
+            .optIterations(2000)
+            .optStopToleranceDb(0.05)
+            .optLength(30_000)
+            .optSeed(5)
+            .build();
+    GriffinLimResult one = new GriffinLim(CONFIG, base).reconstruct(target);
+    assertTrue(one.iterations() < 2000, "stopped after " + one.iterations());
+    for (int threads : new int[] {2, 3, 4}) {
+      GriffinLimResult many =
+          new GriffinLim(CONFIG, base.toBuilder().optThreads(threads).build()).reconstruct(target);
+      assertEquals(one.iterations(), many.iterations(), threads + " threads");
+      assertArrayEquals(one.samples(), many.samples(), 0f, threads + " threads");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3, 4})
+  void cancellingFromAnotherThreadMidRunStopsEveryWorker(int threads) throws Exception {
+    Magnitude target = stft.magnitude(Signals.harmonicNote(20_000, 16_000, 330, 4));
+    GriffinLimConfig config =
+        GriffinLimConfig.builder().optIterations(1_000_000).optThreads(threads).build();
+    AtomicBoolean cancel = new AtomicBoolean();
+    CountDownLatch running = new CountDownLatch(1);
+    AtomicInteger last = new AtomicInteger();
+    GriffinLimListener listener =
+        new GriffinLimListener() {
+          @Override
+          public boolean cancelled() {
+            return cancel.get();
+          }
+
+          @Override
+          public void progress(int note, int iteration) {
+            last.set(iteration);
+            if (iteration == 20) {
+              running.countDown();
+            }
+          }
+        };
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<List<GriffinLimResult>> run =
+          caller.submit(
+              () -> new GriffinLim(CONFIG, config).reconstruct(List.of(target), listener));
+      assertTrue(running.await(60, TimeUnit.SECONDS), "never reached iteration 20");
+      cancel.set(true);
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> run.get(60, TimeUnit.SECONDS));
+      TimbreflowException cause = assertInstanceOf(TimbreflowException.class, e.getCause());
+      assertEquals(Reason.CANCELLED, cause.reason());
+      assertTrue(last.get() < 1_000_000, "ran to the end");
+    } finally {
+      caller.shutdownNow();
+    }
+    // the helpers went back to the pool: the next run on the same threads completes
+    GriffinLimConfig again = config.toBuilder().optIterations(30).build();
+    assertEquals(30, new GriffinLim(CONFIG, again).reconstruct(target).iterations());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 3})
+  void aListenerThatThrowsFailsTheRunWithItsExceptionAndReleasesTheHelpers(int threads) {
+    Magnitude target = stft.magnitude(Signals.noise(12_000, 4));
+    GriffinLimConfig config =
+        GriffinLimConfig.builder().optIterations(100).optThreads(threads).build();
+    IllegalArgumentException thrown = new IllegalArgumentException("listener broke");
+    GriffinLimListener listener =
+        new GriffinLimListener() {
+          @Override
+          public void progress(int note, int iteration) {
+            if (iteration == 7) {
+              throw thrown;
+            }
+          }
+        };
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new GriffinLim(CONFIG, config).reconstruct(List.of(target), listener));
+    assertSame(thrown, e);
+    assertEquals(
+        5,
+        new GriffinLim(CONFIG, config.toBuilder().optIterations(5).build())
+            .reconstruct(target)
+            .iterations());
   }
 
   @Test
