@@ -58,6 +58,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "Iterations of an untimed run first, so the JIT has compiled the loop.")
   int warmup;
 
+  @Option(
+      names = "--warmup-runs",
+      defaultValue = "12",
+      description =
+          "Short untimed runs after that, so the set-up and the final spectral-convergence check"
+              + " are compiled too: a compiler thread busy during a timed run takes a core.")
+  int warmupRuns;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -69,9 +77,13 @@ final class BenchCommand implements Callable<Integer> {
             .optSeed(seed)
             .optLength(wave.length())
             .build();
-    if (warmup > 0) {
-      for (int t : threads) {
+    for (int t : threads) {
+      if (warmup > 0) {
         new GriffinLim(StftConfig.DEFAULT, config(base, t).optIterations(warmup).build())
+            .reconstruct(magnitude);
+      }
+      for (int r = 0; r < warmupRuns; r++) {
+        new GriffinLim(StftConfig.DEFAULT, config(base, t).optIterations(10).build())
             .reconstruct(magnitude);
       }
     }
