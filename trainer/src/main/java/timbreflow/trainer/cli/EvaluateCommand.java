@@ -20,7 +20,6 @@ import timbreflow.trainer.report.EvaluationDocument;
 import timbreflow.trainer.report.ReportNotes;
 import timbreflow.trainer.report.ReportOutput;
 import timbreflow.trainer.report.SamplingSummary;
-import timbreflow.trainer.report.SectionProgress;
 import timbreflow.trainer.train.Checkpoint;
 import timbreflow.trainer.train.DeviceChoice;
 import timbreflow.trainer.train.Evaluation;
@@ -138,7 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
             : new ReportNotes(dataset.featureCache(judgeSplit), dataset.splitDir(judgeSplit));
     try (ReportOutput output = new ReportOutput(folder)) {
       BundleReport result =
-          BundleEvaluation.run(bundle, notes, judgeNotes, config, output, EvaluateCommand::bar);
+          BundleEvaluation.run(bundle, notes, judgeNotes, config, output, ProgressBar::new);
       EvaluationDocument doc =
           new EvaluationDocument(bitsPerDim, result, output.figures(), output.audioFiles());
       output.commit(doc.toJson(), doc.markdown());
@@ -153,22 +152,6 @@ final class EvaluateCommand implements Callable<Integer> {
               + " audio files");
     }
     return 0;
-  }
-
-  private static SectionProgress.Tracker bar(String label, String unit) {
-    timbreflow.runtime.progress.ProgressBar bar =
-        new timbreflow.runtime.progress.ProgressBar(label, unit);
-    return new SectionProgress.Tracker() {
-      @Override
-      public void progressed(long done, long total) {
-        bar.update(done, total);
-      }
-
-      @Override
-      public void close() {
-        bar.close();
-      }
-    };
   }
 
   /** A few lines on stdout: the headline figure of each section. */

@@ -1,19 +1,25 @@
 package timbreflow.trainer.cli;
 
-import timbreflow.trainer.data.ProgressListener;
+import timbreflow.trainer.report.SectionProgress;
 
 /**
  * The runtime's {@link timbreflow.runtime.progress.ProgressBar} on stderr as a dataset {@link
- * ProgressListener}, counting notes: {@code render [##### ] 1200/4400 27% 85.3 notes/s eta 14s}.
+ * timbreflow.trainer.data.ProgressListener} and as an evaluation report's section tracker, counting
+ * notes unless told otherwise: {@code render [##### ] 1200/4400 27% 85.3 notes/s eta 14s}.
  * Thread-safe.
  */
-public final class ProgressBar implements ProgressListener, AutoCloseable {
+public final class ProgressBar implements SectionProgress.Tracker {
 
   private final timbreflow.runtime.progress.ProgressBar bar;
 
   /** A bar labelled {@code label} ({@code render}, {@code features train}). */
   public ProgressBar(String label) {
-    this.bar = new timbreflow.runtime.progress.ProgressBar(label, "notes");
+    this(label, "notes");
+  }
+
+  /** A bar labelled {@code label} counting {@code unit} ({@code samples}, {@code pairs}). */
+  public ProgressBar(String label, String unit) {
+    this.bar = new timbreflow.runtime.progress.ProgressBar(label, unit);
   }
 
   @Override
