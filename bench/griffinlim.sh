@@ -2,6 +2,8 @@
 # Griffin-Lim benchmark: torchaudio (1 thread) against the Java implementation at 1 and 2 threads,
 # same 4-s 16 kHz note, same magnitude, 1000 iterations, momentum 0.99, random initial phase.
 # Usage: bench/griffinlim.sh [--iterations N] [--repeat R]     (from anywhere; builds the CLI jar)
+# --repeat (default 5): runs per row, the best counts; five absorb the host's vCPU speed drift
+# that makes single 2-thread runs swing (bench/README.md).
 # Prints each run, then a table: wall time, CPU time, CPU time other processes took meanwhile,
 # spectral convergence, ratio vs torchaudio, 2-thread speedup, and a warning when other processes
 # ran during a Java run. Timings are only meaningful on an otherwise idle machine: the load
@@ -12,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ITERATIONS=1000
-REPEAT=3
+REPEAT=5
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --iterations) ITERATIONS="$2"; shift 2 ;;
