@@ -14,6 +14,11 @@ package timbreflow.runtime.dsp;
 public record ComplexSpectrogram(float[] real, float[] imag, int bins, int frames) {
 
   public ComplexSpectrogram {
+    requireShape(real, imag, bins, frames);
+  }
+
+  /** Throws unless {@code real} and {@code imag} each hold {@code bins × frames} values. */
+  static void requireShape(float[] real, float[] imag, int bins, int frames) {
     if (real.length != bins * frames || imag.length != bins * frames) {
       throw new IllegalArgumentException(
           "expected "

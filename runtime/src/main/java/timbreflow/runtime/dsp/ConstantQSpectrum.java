@@ -26,17 +26,7 @@ public record ConstantQSpectrum(
     int hop) {
 
   public ConstantQSpectrum {
-    if (real.length != bins * frames || imag.length != bins * frames) {
-      throw new IllegalArgumentException(
-          "expected "
-              + bins
-              + " x "
-              + frames
-              + " real and imaginary parts, found "
-              + real.length
-              + " and "
-              + imag.length);
-    }
+    ComplexSpectrogram.requireShape(real, imag, bins, frames);
     if (frequencies.length != bins) {
       throw new IllegalArgumentException(
           "expected " + bins + " frequencies, found " + frequencies.length);
@@ -45,11 +35,7 @@ public record ConstantQSpectrum(
 
   /** The magnitude |C| of every element, same layout. */
   public Magnitude magnitude() {
-    float[] m = new float[real.length];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = (float) Math.hypot(real[i], imag[i]);
-    }
-    return new Magnitude(m, bins, frames);
+    return new ComplexSpectrogram(real, imag, bins, frames).magnitude();
   }
 
   /**
