@@ -169,6 +169,33 @@ class ExportParityTest {
   }
 
   @Test
+  void aFlowWithTheFrequencyBranchPassesTheGateAndTheCheckerAtOpset13() throws Exception {
+    // random, non-zero branch weights over the lowest 160 bins: a wrong index, sign or padding
+    // in the graph would move z far past the gate's 1e-4
+    FlowConfig config =
+        TinyFlow.config()
+            .with(Map.of("frequencyKernel", 9, "frequencyHidden", 4, "frequencyBins", 160));
+    ConditionalFlow branched = TinyFlow.create(manager, config, 9);
+    Path out = tmp.resolve("frequency");
+    ExportRequest request =
+        new ExportRequest(
+            branched,
+            manager,
+            new Provenance(1, null, "fingerprint-frequency", "0123abcd", config.toJson()),
+            notes,
+            out,
+            13,
+            Layout.BUNDLE,
+            false);
+    ParityReport passed = new Exporter(quickGate()).export(request, n -> {});
+    assertTrue(passed.passed(), passed.summary());
+    OnnxChecker.assumeAvailable();
+    String checked =
+        OnnxChecker.check(List.of(out.resolve("encoder.onnx"), out.resolve("decoder.onnx")));
+    assertTrue(checked.contains("decoder.onnx opset 13 ok"), checked);
+  }
+
+  @Test
   void tritonLayoutHasConfigsWithDynamicDimsAndLoadsAsABundle() throws IOException {
     Path repo = tmp.resolve("triton");
     new Exporter(quickGate()).export(request(repo, 17, Layout.TRITON), n -> {});

@@ -2,6 +2,7 @@ package timbreflow.exporter.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import java.util.Map;
 import java.util.Random;
@@ -39,8 +40,8 @@ public final class TinyFlow {
     for (Map.Entry<String, Parameter> e : flow.namedParameters().entrySet()) {
       String name = e.getKey();
       NDArray a = e.getValue().getArray();
-      if (name.endsWith("permutation")) {
-        continue;
+      if (a.getDataType() == DataType.INT64) {
+        continue; // permutations and the frequency branch's index vectors stay as built
       }
       float[] v = new float[Math.toIntExact(a.size())];
       for (int i = 0; i < v.length; i++) {

@@ -85,6 +85,9 @@ final class CouplingNet {
       endB[o] = -(endB[o] + w.scaleOffset());
     }
     String o = conv(skip, endW, endB, "end", new long[] {2L * cb, h, 1}, 1);
+    if (c.frequency() != null) {
+      o = g.op("Add", new String[] {o, frequency(a, c.frequency(), cb)});
+    }
     String[] mt =
         g.ops(
             "Split",
@@ -92,6 +95,63 @@ final class CouplingNet {
             new String[] {o, g.vector(prefix + "end_halves", cb, cb)},
             Attr.i("axis", 1));
     return new String[] {g.op("Softplus", new String[] {mt[0]}), mt[1]};
+  }
+
+  /**
+   * The frequency branch's term {@code [B, 2Cb, T]}, its h_s row negated as the end convolution's
+   * is: pad a zero channel onto a, gather the lowest N bins into frequency order, two {@code (kf,
+   * 1)} convolutions with a tanh between them, pad a zero bin, gather the transformed bins back
+   * (those at N and above get the zero bin).
+   */
+  private String frequency(String a, FlowWeights.Frequency f, int cb) {
+    int kf = f.kernel();
+    int hidden = f.hidden();
+    long pad = (kf - 1) / 2;
+    String padded = g.op("Pad", new String[] {a, g.vector(prefix + "freq_pads", 0, 0, 0, 0, 1, 0)});
+    String m =
+        g.op(
+            "Gather",
+            new String[] {padded, g.vector(prefix + "freq_gather_index", f.gatherIndex())},
+            Attr.i("axis", 1));
+    String m4 = g.op("Unsqueeze", new String[] {m, g.vector(prefix + "freq_axis", 1)});
+    String hiddenOut =
+        conv2d(m4, f.inWeight(), f.inBias(), "freq_in", new long[] {hidden, 1, kf, 1}, pad);
+    float[] outW = f.outWeight().clone();
+    float[] outB = f.outBias().clone();
+    for (int i = 0; i < hidden * kf; i++) {
+      outW[i] = -outW[i];
+    }
+    outB[0] = -outB[0];
+    String q =
+        conv2d(
+            g.op("Tanh", new String[] {hiddenOut}),
+            outW,
+            outB,
+            "freq_out",
+            new long[] {2, hidden, kf, 1},
+            pad);
+    String withZero =
+        g.op("Pad", new String[] {q, g.vector(prefix + "freq_bin_pads", 0, 0, 0, 0, 0, 0, 1, 0)});
+    String picked =
+        g.op(
+            "Gather",
+            new String[] {withZero, g.vector(prefix + "freq_out_index", f.outIndex())},
+            Attr.i("axis", 2));
+    return g.op("Reshape", new String[] {picked, g.vector(prefix + "freq_shape", 0, 2L * cb, -1)});
+  }
+
+  private String conv2d(
+      String x, float[] weight, float[] bias, String name, long[] shape, long pad) {
+    String wName = g.floats(prefix + name + "_weight", weight, shape);
+    String bName = g.floats(prefix + name + "_bias", bias, shape[0]);
+    return g.op(
+        "Conv",
+        new String[] {x, wName, bName},
+        Attr.ints("kernel_shape", shape[2], shape[3]),
+        Attr.ints("dilations", 1, 1),
+        Attr.ints("pads", pad, 0, pad, 0),
+        Attr.ints("strides", 1, 1),
+        Attr.i("group", 1));
   }
 
   /** {@code b' = b·exp(−sp) + t}. */

@@ -66,6 +66,7 @@ public record FlowWeights(
    * @param resSkipBiases per layer {@code [2H]}, the last {@code [H]}
    * @param endWeight {@code [2Cb, H, 1]}
    * @param endBias {@code [2Cb]}
+   * @param frequency the frequency-local branch, or {@code null} when the flow has none
    */
   public record Coupling(
       float[] startWeight,
@@ -75,7 +76,8 @@ public record FlowWeights(
       List<float[]> resSkipWeights,
       List<float[]> resSkipBiases,
       float[] endWeight,
-      float[] endBias) {
+      float[] endBias,
+      Frequency frequency) {
 
     public Coupling {
       inWeights = List.copyOf(inWeights);
@@ -84,6 +86,32 @@ public record FlowWeights(
       resSkipBiases = List.copyOf(resSkipBiases);
     }
   }
+
+  /**
+   * A coupling's frequency-local branch ({@code trainer.flow.AffineCoupling}): two convolutions of
+   * kernel {@code (kernel, 1)} along frequency over the conditioner's lowest N bins in frequency
+   * order.
+   *
+   * @param kernel kf, odd
+   * @param hidden F, channels between the two convolutions
+   * @param gatherIndex {@code [N]}: per frequency bin below N, the conditioner channel holding it,
+   *     or Ca (an appended zero channel) where the bin is transformed
+   * @param outIndex {@code [Cb]}: the frequency bin of each transformed channel, or N (an appended
+   *     zero bin) where that bin is N or above
+   * @param inWeight {@code [F, 1, kf, 1]}
+   * @param inBias {@code [F]}
+   * @param outWeight {@code [2, F, kf, 1]} (row 0 adds to h_s, row 1 to t)
+   * @param outBias {@code [2]}
+   */
+  public record Frequency(
+      int kernel,
+      int hidden,
+      long[] gatherIndex,
+      long[] outIndex,
+      float[] inWeight,
+      float[] inBias,
+      float[] outWeight,
+      float[] outBias) {}
 
   /**
    * The conditional prior: embeddings → linear → per-channel (mean, logStd), plus optional

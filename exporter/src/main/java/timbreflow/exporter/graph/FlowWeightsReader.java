@@ -56,7 +56,8 @@ public final class FlowWeightsReader {
               rsW,
               rsB,
               floats(p, pre + "end_weight", 2L * cb * h),
-              floats(p, pre + "end_bias", 2L * cb));
+              floats(p, pre + "end_bias", 2L * cb),
+              cfg.hasFrequencyBranch() ? frequency(p, pre, cfg) : null);
       long[] perm = longs(p, "steps." + s + ".shuffle.permutation", c);
       checkPermutation("steps." + s + ".shuffle.permutation", perm);
       steps.add(new FlowWeights.Step(perm, coupling));
@@ -77,6 +78,37 @@ public final class FlowWeightsReader {
                 ? floats(p, "prior.frame_offsets", 2L * c * cfg.priorFrames())
                 : null);
     return new FlowWeights(c, h, cfg.layers(), k, (float) cfg.scaleOffset(), actNorm, steps, prior);
+  }
+
+  private static FlowWeights.Frequency frequency(
+      Map<String, Parameter> p, String pre, FlowConfig cfg) {
+    int ca = cfg.conditionerChannels();
+    int kf = cfg.frequencyKernel();
+    int f = cfg.frequencyHidden();
+    int bins = cfg.frequencyBins();
+    long[] gather = longs(p, pre + "freq_gather_index", bins);
+    long[] out = longs(p, pre + "freq_out_index", cfg.transformedChannels());
+    checkRange(pre + "freq_gather_index", gather, ca + 1);
+    checkRange(pre + "freq_out_index", out, bins + 1);
+    return new FlowWeights.Frequency(
+        kf,
+        f,
+        gather,
+        out,
+        floats(p, pre + "freq_in_weight", (long) f * kf),
+        floats(p, pre + "freq_in_bias", f),
+        floats(p, pre + "freq_out_weight", 2L * f * kf),
+        floats(p, pre + "freq_out_bias", 2));
+  }
+
+  private static void checkRange(String name, long[] index, long bound) {
+    for (int i = 0; i < index.length; i++) {
+      if (index[i] < 0 || index[i] >= bound) {
+        throw new ExportException(
+            ExportException.Reason.INVALID_CHECKPOINT,
+            name + "[" + i + "]: expected 0.." + (bound - 1) + ", found " + index[i]);
+      }
+    }
   }
 
   private static NDArray array(Map<String, Parameter> p, String name, long size) {

@@ -43,6 +43,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "continue the run folder's newest checkpoint")
   boolean resume;
 
+  @Option(
+      names = "--init-from",
+      description =
+          "start a new run from the weights of this checkpoint or run folder (its flow may lack"
+              + " the frequency branch, which then starts at zero); optimiser and step start afresh")
+  Path initFrom;
+
   @Option(names = "--config", description = "training config JSON (default: built-in defaults)")
   Path config;
 
@@ -95,6 +102,12 @@ final class TrainCommand implements Callable<Integer> {
       System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
+    if (resume && initFrom != null) {
+      throw new TrainerException(
+          TrainerException.Reason.INVALID_CONFIG,
+          "--init-from starts a new run from other weights; --resume continues this run's: give"
+              + " one of them");
+    }
     if (resume && (config != null || flowConfig != null || flowSteps != null || otherOverrides())) {
       throw new TrainerException(
           TrainerException.Reason.INVALID_CONFIG,
@@ -135,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
     if (flowSteps != null) {
       flow = flow.withSteps(flowSteps);
     }
-    return trainer.train(training, flow, train, valid, fingerprint);
+    return trainer.train(training, flow, train, valid, fingerprint, initFrom);
   }
 
   private static void report(Trainer.Result result) {

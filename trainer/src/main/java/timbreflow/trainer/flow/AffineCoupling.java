@@ -34,11 +34,28 @@ import java.util.List;
  *   else:
  *     skip = skip + conv(g, res_skip_i_weight [H, H, 1], res_skip_i_bias [H])
  * o   = conv(skip, end_weight [2Cb, H, 1], end_bias [2Cb])      (zero-initialised)
+ * o   = o + frequency(a)                 (only with the frequency branch, see below)
  * h_s = o[:, 0:Cb, :]                    t = o[:, Cb:2Cb, :]
  * s   = sigmoid(h_s + scaleOffset)       log s = −softplus(−(h_s + scaleOffset))
  * z   = concat(a, b·s + t) on channels
  * logdet[n] = Σ_{c,t} log s[n, c, t]
  * inverse: b = (z_b − t) / s with (h_s, t) from the unchanged a
+ * </pre>
+ *
+ * <p>The optional frequency branch ({@link FlowConfig#frequencyKernel()} = kf &gt; 0, F = {@link
+ * FlowConfig#frequencyHidden()}) sees the conditioner's bins where they lie in frequency, so that a
+ * bin's neighbours a few bins away (a harmonic comb's spacing) can shape its scale and shift
+ * without passing through the H-wide bottleneck. Two fixed int64 index vectors, computed from the
+ * flow's channel shuffles and stored as parameters: {@code freq_gather_index [C]} (for frequency
+ * bin f, the conditioner channel that holds bin f, or Ca where bin f is in b) and {@code
+ * freq_out_index [Cb]} (the frequency bin of transformed channel Ca + j). With "same" zero padding
+ * (kf−1)/2 along frequency only:
+ *
+ * <pre>
+ * m = concat(a, zeros [B, 1, T])[:, freq_gather_index, :]      [B, C, T], b's bins zero
+ * g = tanh(conv2d(m.reshape(B, 1, C, T), freq_in_weight [F, 1, kf, 1], freq_in_bias [F]))
+ * q = conv2d(g, freq_out_weight [2, F, kf, 1], freq_out_bias [2])   [B, 2, C, T] (zero-initialised)
+ * frequency(a) = q[:, :, freq_out_index, :].reshape(B, 2Cb, T)   (row 0: h_s, row 1: t)
  * </pre>
  *
  * <p>Because the end convolution starts at zero, a fresh coupling is {@code b·sigmoid(2) ≈ 0.88·b}:
@@ -64,9 +81,26 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
   private final List<Parameter> resSkipBiases = new ArrayList<>();
   private final Parameter endWeight;
   private final Parameter endBias;
+  private final FrequencyBranch frequency;
 
-  /** A coupling with the widths of {@code config}; weights drawn at initialisation. */
+  /**
+   * A coupling with the widths of {@code config} and no frequency branch; weights drawn at
+   * initialisation.
+   *
+   * @throws IllegalArgumentException when {@code config} asks for the frequency branch, which needs
+   *     the channels' frequencies
+   */
   public AffineCoupling(FlowConfig config) {
+    this(config, null);
+  }
+
+  /**
+   * A coupling with the widths of {@code config}; weights drawn at initialisation.
+   *
+   * @param frequencyOfChannel the frequency bin that each of the coupling's input channels holds (a
+   *     permutation of 0…C−1); used only when {@code config} has the frequency branch
+   */
+  public AffineCoupling(FlowConfig config, long[] frequencyOfChannel) {
     super(VERSION);
     channels = config.channels();
     conditioner = config.conditionerChannels();
@@ -87,6 +121,37 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
     }
     endWeight = zero("end_weight", new Shape(2L * transformed, hidden, 1));
     endBias = zero("end_bias", new Shape(2L * transformed));
+    if (config.hasFrequencyBranch() && frequencyOfChannel == null) {
+      throw new IllegalArgumentException("the frequency branch needs each channel's frequency bin");
+    }
+    frequency = config.hasFrequencyBranch() ? frequencyBranch(config, frequencyOfChannel) : null;
+  }
+
+  private FrequencyBranch frequencyBranch(FlowConfig config, long[] frequencyOfChannel) {
+    int kf = config.frequencyKernel();
+    int f = config.frequencyHidden();
+    long[][] indices =
+        FrequencyBranch.indices(frequencyOfChannel, conditioner, config.frequencyBins());
+    return new FrequencyBranch(
+        constant("freq_gather_index", indices[0]),
+        constant("freq_out_index", indices[1]),
+        weight("freq_in_weight", new Shape(f, 1, kf, 1), kf),
+        weight("freq_in_bias", new Shape(f), kf),
+        zero("freq_out_weight", new Shape(2, f, kf, 1)),
+        zero("freq_out_bias", new Shape(2)),
+        kf,
+        transformed);
+  }
+
+  private Parameter constant(String name, long[] values) {
+    return addParameter(
+        Parameter.builder()
+            .setName(name)
+            .setType(Parameter.Type.OTHER)
+            .optShape(new Shape(values.length))
+            .optRequiresGrad(false)
+            .optInitializer(Inits.constant(values))
+            .build());
   }
 
   private Parameter weight(String name, Shape shape, long fanIn) {
@@ -178,6 +243,9 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
                 value(store, endBias, a, training))
             .singletonOrThrow()
             .transpose(0, 2, 1);
+    if (frequency != null) {
+      o = o.add(frequency.apply(store, a, training));
+    }
     NDList st = o.split(2, 1);
     NDArray logS = Activation.softPlus(st.get(0).add(scaleOffset).neg()).neg();
     return new NDArray[] {logS, st.get(1)};

@@ -48,11 +48,20 @@ public final class ConditionalFlow extends AbstractBlock {
     this.config = config;
     prior = addChildBlock("prior", new ConditionalPrior(config));
     actNorm = config.actNorm() ? addChildBlock("actnorm", new ActNorm(config.channels())) : null;
+    long[] frequencyOfChannel = new long[config.channels()];
+    for (int c = 0; c < frequencyOfChannel.length; c++) {
+      frequencyOfChannel[c] = c;
+    }
     for (int k = 0; k < config.steps(); k++) {
-      shuffles.add(
-          addChildBlock(
-              "shuffle_" + k, new ChannelShuffle(config.channels(), config.shuffleSeed() + k)));
-      couplings.add(addChildBlock("coupling_" + k, new AffineCoupling(config)));
+      long seed = config.shuffleSeed() + k;
+      shuffles.add(addChildBlock("shuffle_" + k, new ChannelShuffle(config.channels(), seed)));
+      long[] perm = ChannelShuffle.permutation(config.channels(), seed);
+      long[] shuffled = new long[perm.length];
+      for (int c = 0; c < perm.length; c++) {
+        shuffled[c] = frequencyOfChannel[(int) perm[c]];
+      }
+      frequencyOfChannel = shuffled;
+      couplings.add(addChildBlock("coupling_" + k, new AffineCoupling(config, frequencyOfChannel)));
     }
   }
 

@@ -2,7 +2,9 @@ package timbreflow.trainer.flow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import timbreflow.trainer.RecordCopies;
 import timbreflow.trainer.TrainerException;
@@ -28,6 +30,14 @@ import timbreflow.trainer.TrainerException;
  * @param familyEmbedding width of the prior's family embedding
  * @param priorFrames 0: the prior is constant over frames; n &gt; 0: it adds a learned per-frame
  *     offset for absolute frames 0…n−1 (frames beyond n−1 use the offset of frame n−1)
+ * @param frequencyKernel 0: off; an odd k: each coupling adds a frequency-local branch, two
+ *     convolutions of kernel k along the frequency axis over the conditioner's bins laid out in
+ *     frequency order (see {@link AffineCoupling}); absent from JSON written before it existed,
+ *     where it reads as 0
+ * @param frequencyHidden channels between the frequency branch's two convolutions (0 when it is
+ *     off)
+ * @param frequencyBins the frequency branch covers bins 0…frequencyBins−1 (0 when it is off; at
+ *     most channels)
  */
 public record FlowConfig(
     int channels,
@@ -42,7 +52,10 @@ public record FlowConfig(
     int families,
     int pitchEmbedding,
     int familyEmbedding,
-    int priorFrames) {
+    int priorFrames,
+    int frequencyKernel,
+    int frequencyHidden,
+    int frequencyBins) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -76,6 +89,62 @@ public record FlowConfig(
     if (priorFrames < 0) {
       throw invalid("priorFrames", "0 or more", priorFrames);
     }
+    if (frequencyKernel < 0 || (frequencyKernel > 0 && frequencyKernel % 2 == 0)) {
+      throw invalid("frequencyKernel", "0 (off) or an odd positive number", frequencyKernel);
+    }
+    if (frequencyKernel > 0 && frequencyHidden <= 0) {
+      throw invalid(
+          "frequencyHidden", "a positive number when frequencyKernel is on", frequencyHidden);
+    }
+    if (frequencyKernel > 0 && (frequencyBins <= 0 || frequencyBins > channels)) {
+      throw invalid(
+          "frequencyBins", "1…" + channels + " when frequencyKernel is on", frequencyBins);
+    }
+    if (frequencyKernel == 0 && (frequencyHidden != 0 || frequencyBins != 0)) {
+      throw invalid(
+          "frequencyHidden and frequencyBins",
+          "0 when frequencyKernel is 0",
+          frequencyHidden + " and " + frequencyBins);
+    }
+  }
+
+  /** A configuration without the frequency branch (its three fields 0). */
+  public FlowConfig(
+      int channels,
+      int steps,
+      int hiddenChannels,
+      int layers,
+      int kernelSize,
+      long shuffleSeed,
+      double scaleOffset,
+      boolean actNorm,
+      int pitches,
+      int families,
+      int pitchEmbedding,
+      int familyEmbedding,
+      int priorFrames) {
+    this(
+        channels,
+        steps,
+        hiddenChannels,
+        layers,
+        kernelSize,
+        shuffleSeed,
+        scaleOffset,
+        actNorm,
+        pitches,
+        families,
+        pitchEmbedding,
+        familyEmbedding,
+        priorFrames,
+        0,
+        0,
+        0);
+  }
+
+  /** Whether each coupling has the frequency-local branch. */
+  public boolean hasFrequencyBranch() {
+    return frequencyKernel > 0;
   }
 
   /**
@@ -128,13 +197,27 @@ public record FlowConfig(
   }
 
   /**
-   * Reads a configuration written by {@link #toJson()}; every field is required.
+   * Reads a configuration written by {@link #toJson()}; every field is required except {@code
+   * frequencyKernel}, {@code frequencyHidden} and {@code frequencyBins}, which configurations
+   * written before them lack (they read as 0: no frequency branch).
    *
    * @throws TrainerException INVALID_CONFIG naming the missing, unknown or out-of-range field
    */
   public static FlowConfig fromJson(String json) {
     try {
-      return JSON.readValue(json, FlowConfig.class);
+      JsonNode tree = JSON.readTree(json);
+      if (tree instanceof ObjectNode object) {
+        if (!object.has("frequencyKernel")) {
+          object.put("frequencyKernel", 0);
+        }
+        if (!object.has("frequencyHidden")) {
+          object.put("frequencyHidden", 0);
+        }
+        if (!object.has("frequencyBins")) {
+          object.put("frequencyBins", 0);
+        }
+      }
+      return JSON.treeToValue(tree, FlowConfig.class);
     } catch (JsonProcessingException e) {
       if (e.getCause() instanceof TrainerException t) {
         throw t;

@@ -58,6 +58,9 @@ public final class Trainer {
   /** Name of the per-step CSV log in a run folder. */
   public static final String LOG_CSV = "train-log.csv";
 
+  /** Name of the file saying which checkpoint a warm-started run began from. */
+  public static final String INIT_FROM_TXT = "init-from.txt";
+
   private final Path runDirectory;
   private final PrintStream progressOut;
   private LossInjector injector = (step, loss) -> loss;
@@ -127,6 +130,23 @@ public final class Trainer {
       List<TrainingNote> train,
       List<TrainingNote> valid,
       String datasetFingerprint) {
+    return train(training, flowConfig, train, valid, datasetFingerprint, null);
+  }
+
+  /**
+   * Starts a new run, optionally from another run's weights ({@link WarmStart}; the run folder gets
+   * {@code init-from.txt} saying which).
+   *
+   * @param initFrom a checkpoint file or run folder whose weights start this run, or {@code null}
+   *     for a fresh initialisation
+   */
+  public Result train(
+      TrainingConfig training,
+      FlowConfig flowConfig,
+      List<TrainingNote> train,
+      List<TrainingNote> valid,
+      String datasetFingerprint,
+      Path initFrom) {
     requireChannels(flowConfig, train);
     CheckpointStore store = new CheckpointStore(runDirectory, training.keepCheckpoints());
     if (store.latest().isPresent()) {
@@ -138,7 +158,7 @@ public final class Trainer {
     }
     writeText(runDirectory.resolve(TRAINING_JSON), training.toJson());
     writeText(runDirectory.resolve(FLOW_JSON), flowConfig.toJson());
-    return run(training, flowConfig, train, valid, datasetFingerprint, store, null);
+    return run(training, flowConfig, train, valid, datasetFingerprint, store, null, initFrom);
   }
 
   /**
@@ -194,7 +214,8 @@ public final class Trainer {
         valid,
         datasetFingerprint,
         store,
-        new Resume(latest, contents));
+        new Resume(latest, contents),
+        null);
   }
 
   private record Resume(Path path, CheckpointContents contents) {}
@@ -219,14 +240,16 @@ public final class Trainer {
       List<TrainingNote> valid,
       String fingerprint,
       CheckpointStore store,
-      Resume resume) {
+      Resume resume,
+      Path initFrom) {
     Engine engine = Engine.getInstance();
     int previousThreads = JniUtils.getNumThreads();
     if (training.threads() > 0) {
       JniUtils.setNumThreads(training.threads());
     }
     try {
-      return steps(engine, training, flowConfig, train, valid, fingerprint, store, resume);
+      return steps(
+          engine, training, flowConfig, train, valid, fingerprint, store, resume, initFrom);
     } finally {
       // the thread count is process-wide: leave it as it was for whoever runs next
       JniUtils.setNumThreads(previousThreads);
@@ -241,7 +264,8 @@ public final class Trainer {
       List<TrainingNote> valid,
       String fingerprint,
       CheckpointStore store,
-      Resume resume) {
+      Resume resume,
+      Path initFrom) {
     Device device = training.device().resolve(engine);
     CropSampler sampler =
         new CropSampler(
@@ -256,6 +280,10 @@ public final class Trainer {
       engine.setRandomSeed((int) training.seed());
       ConditionalFlow flow = new ConditionalFlow(flowConfig);
       flow.initialize(manager, training.cropFrames());
+      WarmStart warm = initFrom == null ? null : WarmStart.apply(flow, initFrom);
+      if (warm != null) {
+        writeText(runDirectory.resolve(INIT_FROM_TXT), warm.describe());
+      }
       Map<String, Parameter> trainable = trainableParameters(flow);
       try (AdamOptimizer adam = new AdamOptimizer(trainable, training, manager)) {
         long startStep = 0;
@@ -283,6 +311,9 @@ public final class Trainer {
         bar.startAt(startStep);
         if (resume != null) {
           bar.message("resuming " + resume.path() + " at step " + startStep);
+        }
+        if (warm != null) {
+          bar.message(warm.describe());
         }
         long sessionStart = System.nanoTime();
         double lastFinite = Double.NaN;

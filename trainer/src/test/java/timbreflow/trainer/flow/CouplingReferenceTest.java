@@ -32,8 +32,96 @@ class CouplingReferenceTest {
     }
   }
 
-  /** The class javadoc's pseudo-code, line by line, with conv1d. */
+  @Test
+  void frequencyBranchAddsTheDocumentedFrequencyConvolutionsAndStaysInvertible() {
+    Engine.getEngine("PyTorch").setRandomSeed(5);
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      // 7 of 11 bins covered, so some transformed channels take the appended zero bin
+      FlowConfig config = new FlowConfig(11, 1, 6, 2, 3, 1, 2.0, false, 128, 11, 2, 2, 0, 3, 2, 7);
+      long[] frequencyOfChannel = ChannelShuffle.permutation(11, 99);
+      AffineCoupling coupling = new AffineCoupling(config, frequencyOfChannel);
+      coupling.initialize(manager, DataType.FLOAT32, new Shape(2, 11, 9));
+      Blocks.randomize(coupling, 6, 0.5);
+      NDArray x = Blocks.randomInput(manager, 7, 2, 11, 9);
+      ParameterStore store = new ParameterStore();
+      FlowOutput out = coupling.forward(store, x, false);
+      NDArray term = branchTerm(coupling.getParameters(), config, frequencyOfChannel, x);
+      assertTrue(term.abs().max().getFloat() > 0.05f, "the branch contributes");
+      FlowOutput ref = reference(coupling.getParameters(), config, x, term);
+      assertTrue(Blocks.maxAbsDiff(out.z(), ref.z()) < 1e-5);
+      assertTrue(Blocks.maxAbsDiff(out.logDet(), ref.logDet()) < 1e-4);
+      assertTrue(Blocks.maxAbsDiff(coupling.inverse(store, out.z()), x) < 1e-5);
+    }
+  }
+
+  /**
+   * The branch's term by loops over the documented math: bins in frequency order, zeros where a bin
+   * is transformed or past the covered bins.
+   */
+  private static NDArray branchTerm(
+      ParameterList p, FlowConfig c, long[] frequencyOfChannel, NDArray x) {
+    int batch = (int) x.getShape().get(0);
+    int channels = c.channels();
+    int frames = (int) x.getShape().get(2);
+    int ca = c.conditionerChannels();
+    int cb = c.transformedChannels();
+    int n = c.frequencyBins();
+    int k = c.frequencyKernel();
+    int hidden = c.frequencyHidden();
+    int pad = (k - 1) / 2;
+    float[] xv = x.toFloatArray();
+    float[] inW = p.get("freq_in_weight").getArray().toFloatArray();
+    float[] inB = p.get("freq_in_bias").getArray().toFloatArray();
+    float[] outW = p.get("freq_out_weight").getArray().toFloatArray();
+    float[] outB = p.get("freq_out_bias").getArray().toFloatArray();
+    float[] term = new float[batch * 2 * cb * frames];
+    for (int b = 0; b < batch; b++) {
+      for (int t = 0; t < frames; t++) {
+        double[] m = new double[n];
+        for (int ch = 0; ch < ca; ch++) {
+          int bin = (int) frequencyOfChannel[ch];
+          if (bin < n) {
+            m[bin] = xv[(b * channels + ch) * frames + t];
+          }
+        }
+        double[][] g = new double[hidden][n];
+        for (int h = 0; h < hidden; h++) {
+          for (int f = 0; f < n; f++) {
+            double sum = inB[h];
+            for (int j = 0; j < k; j++) {
+              int at = f + j - pad;
+              sum += at >= 0 && at < n ? inW[h * k + j] * m[at] : 0;
+            }
+            g[h][f] = Math.tanh(sum);
+          }
+        }
+        for (int i = 0; i < cb; i++) {
+          int bin = (int) frequencyOfChannel[ca + i];
+          for (int o = 0; o < 2; o++) {
+            double q = 0;
+            if (bin < n) {
+              q = outB[o];
+              for (int h = 0; h < hidden; h++) {
+                for (int j = 0; j < k; j++) {
+                  int at = bin + j - pad;
+                  q += at >= 0 && at < n ? outW[(o * hidden + h) * k + j] * g[h][at] : 0;
+                }
+              }
+            }
+            term[((b * 2 + o) * cb + i) * frames + t] = (float) q;
+          }
+        }
+      }
+    }
+    return x.getManager().create(term, new Shape(batch, 2L * cb, frames));
+  }
+
   private static FlowOutput reference(ParameterList p, FlowConfig c, NDArray x) {
+    return reference(p, c, x, null);
+  }
+
+  /** The class javadoc's pseudo-code, line by line, with conv1d; {@code extra} adds to o. */
+  private static FlowOutput reference(ParameterList p, FlowConfig c, NDArray x, NDArray extra) {
     int ca = c.conditionerChannels();
     int cb = c.transformedChannels();
     int hid = c.hiddenChannels();
@@ -67,6 +155,9 @@ class CouplingReferenceTest {
     }
     NDArray o =
         ReferenceConv.conv(skip, p.get("end_weight").getArray(), p.get("end_bias").getArray(), 1);
+    if (extra != null) {
+      o = o.add(extra);
+    }
     NDList st = o.split(new long[] {cb}, 1);
     NDArray scale = Activation.sigmoid(st.get(0).add(c.scaleOffset()));
     NDArray zb = ab.get(1).mul(scale).add(st.get(1));

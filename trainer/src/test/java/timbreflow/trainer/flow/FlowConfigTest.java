@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import timbreflow.trainer.TrainerException;
 
@@ -41,6 +43,35 @@ class FlowConfigTest {
     String json = FlowConfig.defaults().toJson().replace("\"steps\":12", "\"steps\":-1");
     TrainerException e = assertThrows(TrainerException.class, () -> FlowConfig.fromJson(json));
     assertTrue(e.getMessage().contains("steps"), e.getMessage());
+  }
+
+  @Test
+  void jsonWrittenBeforeTheFrequencyBranchReadsAsAFlowWithoutIt() {
+    String old =
+        "{\"channels\":513,\"steps\":12,\"hiddenChannels\":64,\"layers\":4,\"kernelSize\":3,"
+            + "\"shuffleSeed\":20240613,\"scaleOffset\":2.0,\"actNorm\":true,\"pitches\":128,"
+            + "\"families\":11,\"pitchEmbedding\":128,\"familyEmbedding\":16,\"priorFrames\":251}";
+    FlowConfig config = FlowConfig.fromJson(old);
+    assertEquals(0, config.frequencyKernel());
+    assertEquals(0, config.frequencyBins());
+    assertTrue(!config.hasFrequencyBranch());
+  }
+
+  @Test
+  void frequencyBranchFieldsAreValidatedTogether() {
+    FlowConfig base = Blocks.tiny(33, 1, false, 0);
+    for (Map<String, Integer> bad :
+        List.of(
+            Map.of("frequencyKernel", 4, "frequencyHidden", 2, "frequencyBins", 20),
+            Map.of("frequencyKernel", 3, "frequencyHidden", 0, "frequencyBins", 20),
+            Map.of("frequencyKernel", 3, "frequencyHidden", 2, "frequencyBins", 34),
+            Map.of("frequencyKernel", 0, "frequencyHidden", 2, "frequencyBins", 0))) {
+      TrainerException e = assertThrows(TrainerException.class, () -> base.with(bad));
+      assertTrue(e.getMessage().contains("frequency"), e.getMessage());
+    }
+    FlowConfig ok =
+        base.with(Map.of("frequencyKernel", 3, "frequencyHidden", 2, "frequencyBins", 33));
+    assertEquals(ok, FlowConfig.fromJson(ok.toJson()));
   }
 
   @Test

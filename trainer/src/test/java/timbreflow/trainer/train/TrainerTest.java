@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,11 +18,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import timbreflow.trainer.TrainerException;
+import timbreflow.trainer.flow.ConditionalFlow;
 import timbreflow.trainer.flow.FlowConfig;
 
 class TrainerTest {
@@ -242,6 +247,62 @@ class TrainerTest {
       assertEquals(3, checkpoint.metadata().step());
       assertEquals("tiny", checkpoint.metadata().datasetFingerprint());
     }
+  }
+
+  @Test
+  void aWarmStartedRunWithAFrequencyBranchBeginsAtItsSourcesScoreAndThenTrainsTheBranch()
+      throws IOException {
+    Path source = dir.resolve("source");
+    Trainer.Result base =
+        new Trainer(source, quiet())
+            .train(TinyNotes.training(3, 3), TinyNotes.flow(2), train, valid, "tiny");
+    FlowConfig branched =
+        TinyNotes.flow(2)
+            .with(Map.of("frequencyKernel", 3, "frequencyHidden", 2, "frequencyBins", 20));
+    ai.djl.Device cpu = ai.djl.Device.cpu();
+    try (Checkpoint from = Checkpoint.load(base.checkpoint());
+        NDManager manager = NDManager.newBaseManager(cpu)) {
+      ConditionalFlow flow = new ConditionalFlow(branched);
+      flow.initialize(manager, 16);
+      WarmStart warm = WarmStart.apply(flow, source);
+      assertEquals(12, warm.fresh().size(), warm.describe());
+      assertEquals(3, warm.sourceStep());
+      double before =
+          Evaluator.meanBitsPerDim(
+              from.flow(), new ParameterStore(from.manager(), false), valid, from.manager(), cpu);
+      double after =
+          Evaluator.meanBitsPerDim(flow, new ParameterStore(manager, false), valid, manager, cpu);
+      assertEquals(before, after, 1e-6);
+    }
+    Path run = dir.resolve("warm");
+    Trainer.Result result =
+        new Trainer(run, quiet())
+            .train(TinyNotes.training(3, 3), branched, train, valid, "tiny", source);
+    String said = Files.readString(run.resolve(Trainer.INIT_FROM_TXT));
+    assertTrue(said.contains("(step 3)") && said.contains("12 fresh"), said);
+    try (Checkpoint trained = Checkpoint.load(result.checkpoint())) {
+      NDArray out =
+          trained.flow().namedParameters().get("steps.1.coupling.freq_out_weight").getArray();
+      assertTrue(out.abs().sum().getFloat() > 0, "the branch's zero-initialised output trained");
+    }
+  }
+
+  @Test
+  void aWarmStartFromAFlowThatDiffersInMoreThanTheBranchIsRefusedNamingBoth() {
+    Path source = dir.resolve("source");
+    new Trainer(source, quiet())
+        .train(TinyNotes.training(2, 2), TinyNotes.flow(2), train, valid, "tiny");
+    TrainerException e =
+        assertThrows(
+            TrainerException.class,
+            () ->
+                new Trainer(dir.resolve("other"), quiet())
+                    .train(
+                        TinyNotes.training(2, 2), TinyNotes.flow(1), train, valid, "tiny", source));
+    assertEquals(TrainerException.Reason.INVALID_CONFIG, e.reason());
+    assertTrue(
+        e.getMessage().contains("--init-from") && e.getMessage().contains("\"steps\":1"),
+        e.getMessage());
   }
 
   @Test
