@@ -92,6 +92,43 @@ class TrainEvaluateCliTest {
   }
 
   @Test
+  void initFromStartsANewRunWithAFrequencyBranchFromAnotherRunsWeights() throws IOException {
+    Path source = dir.resolve("runs/source");
+    List<String> first = common("--run", source.toString(), "--flow-config", flowJson.toString());
+    first.add(0, "train");
+    first.addAll(List.of("--steps", "2"));
+    assertEquals(0, TrainerCli.execute(first.toArray(String[]::new)));
+    Path branchJson = dir.resolve("branch-flow.json");
+    Files.writeString(
+        branchJson,
+        FlowConfig.fromJson(Files.readString(flowJson))
+            .with(java.util.Map.of("frequencyKernel", 5, "frequencyHidden", 2, "frequencyBins", 64))
+            .toJson());
+    Path warm = dir.resolve("runs/warm");
+    List<String> second =
+        common(
+            "--run",
+            warm.toString(),
+            "--flow-config",
+            branchJson.toString(),
+            "--init-from",
+            source.toString(),
+            "--steps",
+            "2");
+    second.add(0, "train");
+    assertEquals(0, TrainerCli.execute(second.toArray(String[]::new)));
+    assertTrue(
+        Files.readString(warm.resolve("init-from.txt")).contains("6 fresh"),
+        "one coupling's six branch parameters start fresh");
+    try (Checkpoint checkpoint = Checkpoint.load(warm)) {
+      assertEquals(5, checkpoint.flowConfig().frequencyKernel());
+    }
+    List<String> both = new java.util.ArrayList<>(second);
+    both.add("--resume");
+    assertEquals(1, TrainerCli.execute(both.toArray(String[]::new)));
+  }
+
+  @Test
   void resumingWithAChangedConfigIsAOneLineFailure() {
     assertEquals(
         1,
