@@ -43,18 +43,20 @@ import java.util.List;
  * </pre>
  *
  * <p>The optional frequency branch ({@link FlowConfig#frequencyKernel()} = kf &gt; 0, F = {@link
- * FlowConfig#frequencyHidden()}) sees the conditioner's bins where they lie in frequency, so that a
- * bin's neighbours a few bins away (a harmonic comb's spacing) can shape its scale and shift
- * without passing through the H-wide bottleneck. Two fixed int64 index vectors, computed from the
- * flow's channel shuffles and stored as parameters: {@code freq_gather_index [C]} (for frequency
- * bin f, the conditioner channel that holds bin f, or Ca where bin f is in b) and {@code
- * freq_out_index [Cb]} (the frequency bin of transformed channel Ca + j). With "same" zero padding
- * (kf−1)/2 along frequency only:
+ * FlowConfig#frequencyHidden()}, N = {@link FlowConfig#frequencyBins()}) sees the conditioner's
+ * lowest N bins where they lie in frequency, so that a bin's neighbours a few bins away (a harmonic
+ * comb's spacing) can shape its scale and shift without passing through the H-wide bottleneck. Two
+ * fixed int64 index vectors, computed from the flow's channel shuffles and stored as parameters:
+ * {@code freq_gather_index [N]} (for frequency bin f &lt; N, the conditioner channel that holds bin
+ * f, or Ca where bin f is in b) and {@code freq_out_index [Cb]} (the frequency bin of transformed
+ * channel Ca + j, or N where that bin is N or above). With "same" zero padding (kf−1)/2 along
+ * frequency only:
  *
  * <pre>
- * m = concat(a, zeros [B, 1, T])[:, freq_gather_index, :]      [B, C, T], b's bins zero
- * g = tanh(conv2d(m.reshape(B, 1, C, T), freq_in_weight [F, 1, kf, 1], freq_in_bias [F]))
- * q = conv2d(g, freq_out_weight [2, F, kf, 1], freq_out_bias [2])   [B, 2, C, T] (zero-initialised)
+ * m = concat(a, zeros [B, 1, T])[:, freq_gather_index, :]      [B, N, T], b's bins zero
+ * g = tanh(conv2d(m.reshape(B, 1, N, T), freq_in_weight [F, 1, kf, 1], freq_in_bias [F]))
+ * q = conv2d(g, freq_out_weight [2, F, kf, 1], freq_out_bias [2])   [B, 2, N, T] (zero-initialised)
+ * q = concat(q, zeros [B, 2, 1, T]) on axis 2                       [B, 2, N + 1, T]
  * frequency(a) = q[:, :, freq_out_index, :].reshape(B, 2Cb, T)   (row 0: h_s, row 1: t)
  * </pre>
  *
@@ -133,25 +135,14 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
     long[][] indices =
         FrequencyBranch.indices(frequencyOfChannel, conditioner, config.frequencyBins());
     return new FrequencyBranch(
-        constant("freq_gather_index", indices[0]),
-        constant("freq_out_index", indices[1]),
+        addParameter(Inits.fixedIndex("freq_gather_index", indices[0])),
+        addParameter(Inits.fixedIndex("freq_out_index", indices[1])),
         weight("freq_in_weight", new Shape(f, 1, kf, 1), kf),
         weight("freq_in_bias", new Shape(f), kf),
         zero("freq_out_weight", new Shape(2, f, kf, 1)),
         zero("freq_out_bias", new Shape(2)),
         kf,
         transformed);
-  }
-
-  private Parameter constant(String name, long[] values) {
-    return addParameter(
-        Parameter.builder()
-            .setName(name)
-            .setType(Parameter.Type.OTHER)
-            .optShape(new Shape(values.length))
-            .optRequiresGrad(false)
-            .optInitializer(Inits.constant(values))
-            .build());
   }
 
   private Parameter weight(String name, Shape shape, long fanIn) {

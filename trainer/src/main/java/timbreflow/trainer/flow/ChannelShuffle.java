@@ -24,6 +24,7 @@ public final class ChannelShuffle extends AbstractBlock implements InvertibleBlo
   private static final byte VERSION = 1;
 
   private final int channels;
+  private final long[] seeded;
   private final Parameter permutation;
 
   /**
@@ -35,15 +36,16 @@ public final class ChannelShuffle extends AbstractBlock implements InvertibleBlo
   public ChannelShuffle(int channels, long seed) {
     super(VERSION);
     this.channels = channels;
-    permutation =
-        addParameter(
-            Parameter.builder()
-                .setName("permutation")
-                .setType(Parameter.Type.OTHER)
-                .optShape(new Shape(channels))
-                .optRequiresGrad(false)
-                .optInitializer(Inits.constant(permutation(channels, seed)))
-                .build());
+    seeded = permutation(channels, seed);
+    permutation = addParameter(Inits.fixedIndex("permutation", seeded));
+  }
+
+  /**
+   * The permutation drawn from this shuffle's seed, known before initialisation (a loaded model's
+   * stored permutation is {@link #permutation(ParameterStore, NDArray)}).
+   */
+  long[] seededPermutation() {
+    return seeded.clone();
   }
 
   /** The permutation drawn from {@code seed}, as documented on the class. */

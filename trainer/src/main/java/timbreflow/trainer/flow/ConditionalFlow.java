@@ -53,9 +53,9 @@ public final class ConditionalFlow extends AbstractBlock {
       frequencyOfChannel[c] = c;
     }
     for (int k = 0; k < config.steps(); k++) {
-      long seed = config.shuffleSeed() + k;
-      shuffles.add(addChildBlock("shuffle_" + k, new ChannelShuffle(config.channels(), seed)));
-      long[] perm = ChannelShuffle.permutation(config.channels(), seed);
+      ChannelShuffle shuffle = new ChannelShuffle(config.channels(), config.shuffleSeed() + k);
+      shuffles.add(addChildBlock("shuffle_" + k, shuffle));
+      long[] perm = shuffle.seededPermutation();
       long[] shuffled = new long[perm.length];
       for (int c = 0; c < perm.length; c++) {
         shuffled[c] = frequencyOfChannel[(int) perm[c]];

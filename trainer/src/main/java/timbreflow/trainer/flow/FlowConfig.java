@@ -57,6 +57,10 @@ public record FlowConfig(
     int frequencyHidden,
     int frequencyBins) {
 
+  /** The frequency branch's fields and their values when it is off. */
+  private static final Map<String, Integer> NO_FREQUENCY_BRANCH =
+      Map.of("frequencyKernel", 0, "frequencyHidden", 0, "frequencyBins", 0);
+
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -142,6 +146,11 @@ public record FlowConfig(
         0);
   }
 
+  /** This configuration with the frequency branch off (its three fields 0). */
+  public FlowConfig withoutFrequencyBranch() {
+    return with(NO_FREQUENCY_BRANCH);
+  }
+
   /** Whether each coupling has the frequency-local branch. */
   public boolean hasFrequencyBranch() {
     return frequencyKernel > 0;
@@ -207,15 +216,12 @@ public record FlowConfig(
     try {
       JsonNode tree = JSON.readTree(json);
       if (tree instanceof ObjectNode object) {
-        if (!object.has("frequencyKernel")) {
-          object.put("frequencyKernel", 0);
-        }
-        if (!object.has("frequencyHidden")) {
-          object.put("frequencyHidden", 0);
-        }
-        if (!object.has("frequencyBins")) {
-          object.put("frequencyBins", 0);
-        }
+        NO_FREQUENCY_BRANCH.forEach(
+            (field, off) -> {
+              if (!object.has(field)) {
+                object.put(field, off);
+              }
+            });
       }
       return JSON.treeToValue(tree, FlowConfig.class);
     } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package timbreflow.trainer.flow;
 
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 
 /** The parameter initialisers of the flow's blocks; all draw from the engine's seeded RNG. */
@@ -26,6 +27,20 @@ final class Inits {
   /** All zeros. */
   static Initializer zeros() {
     return (manager, shape, dataType) -> manager.zeros(shape, dataType);
+  }
+
+  /**
+   * An untrained int64 {@code [values.length]} parameter holding {@code values} (a permutation or
+   * an index vector), saved and loaded with the model.
+   */
+  static Parameter fixedIndex(String name, long[] values) {
+    return Parameter.builder()
+        .setName(name)
+        .setType(Parameter.Type.OTHER)
+        .optShape(new Shape(values.length))
+        .optRequiresGrad(false)
+        .optInitializer(constant(values))
+        .build();
   }
 
   /** A fixed int64 array (a permutation), whatever data type the block is initialised with. */

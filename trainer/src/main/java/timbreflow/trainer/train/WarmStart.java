@@ -25,9 +25,6 @@ import timbreflow.trainer.flow.FlowConfig;
  */
 public record WarmStart(Path source, long sourceStep, int copied, List<String> fresh) {
 
-  private static final Map<String, Integer> NO_BRANCH =
-      Map.of("frequencyKernel", 0, "frequencyHidden", 0, "frequencyBins", 0);
-
   /**
    * Copies {@code source}'s weights (a checkpoint file or a run folder's newest checkpoint) into
    * {@code target}, which must be initialised.
@@ -38,8 +35,8 @@ public record WarmStart(Path source, long sourceStep, int copied, List<String> f
    */
   public static WarmStart apply(ConditionalFlow target, Path source) {
     try (Checkpoint from = Checkpoint.load(source)) {
-      FlowConfig want = target.config().with(NO_BRANCH);
-      FlowConfig have = from.flowConfig().with(NO_BRANCH);
+      FlowConfig want = target.config().withoutFrequencyBranch();
+      FlowConfig have = from.flowConfig().withoutFrequencyBranch();
       if (!want.equals(have)) {
         throw new TrainerException(
             TrainerException.Reason.INVALID_CONFIG,
