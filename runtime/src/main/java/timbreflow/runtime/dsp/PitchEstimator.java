@@ -18,6 +18,12 @@ import timbreflow.runtime.audio.Waveform;
  * {@code maxSeconds}; a note is unvoiced (empty) when fewer than half of those frames have a dip
  * below the threshold, as for noise and silence.
  *
+ * <p>{@link #analyse} also gives YIN as published: a frame with no dip below the threshold takes
+ * the lag of the global minimum of {@code d'} (the paper's step 4), so every loud frame has an
+ * estimate, and the note's fundamental is their median. It reports how periodic the note is
+ * alongside: the share of loud frames that dipped below the threshold and the median of {@code d'}
+ * at the chosen lags (YIN's aperiodicity: 0 for a pure periodic signal, near 1 for white noise).
+ *
  * <p>Immutable and thread-safe; each call allocates its own buffers. Default range: MIDI 21–108
  * (27.5–4186 Hz).
  */
@@ -77,6 +83,41 @@ public final class PitchEstimator {
    * @param sampleRate Hz
    */
   public OptionalDouble estimateHz(float[] samples, int sampleRate) {
+    return analyse(samples, sampleRate).voicedHz();
+  }
+
+  /**
+   * What YIN finds in a note.
+   *
+   * @param fundamentalHz YIN as published: the median over loud frames of each frame's estimate
+   *     (the first dip below the threshold, else the global minimum of {@code d'}); empty only when
+   *     the note is silent or too short
+   * @param voicedHz {@link #estimateHz}: the median over the frames that dipped below the
+   *     threshold, empty when fewer than half of the loud frames did
+   * @param periodicShare share of loud frames with a dip below the threshold, 0 when none are loud
+   * @param aperiodicity median over loud frames of {@code d'} at the chosen lag, NaN when none are
+   *     loud
+   */
+  public record Analysis(
+      OptionalDouble fundamentalHz,
+      OptionalDouble voicedHz,
+      double periodicShare,
+      double aperiodicity) {
+
+    private static final Analysis NOTHING =
+        new Analysis(OptionalDouble.empty(), OptionalDouble.empty(), 0, Double.NaN);
+  }
+
+  /** One frame's period in samples, {@code d'} at the chosen lag, and whether it dipped. */
+  private record FrameDip(double period, double aperiodicity, boolean periodic) {}
+
+  /**
+   * YIN's reading of a note: see {@link Analysis}.
+   *
+   * @param samples mono signal
+   * @param sampleRate Hz
+   */
+  public Analysis analyse(float[] samples, int sampleRate) {
     if (sampleRate <= 0) {
       throw invalid("a positive sample rate", sampleRate);
     }
@@ -85,7 +126,7 @@ public final class PitchEstimator {
     int minLag = Math.max(2, (int) Math.floor(sampleRate / maxHz) - 1);
     int window = Math.min(Integer.highestOneBit(maxLag) << 1, n - maxLag - 1);
     if (window < maxLag / 2 || minLag + 2 > maxLag) {
-      return OptionalDouble.empty();
+      return Analysis.NOTHING;
     }
     double[] energy = new double[n + 1];
     for (int i = 0; i < n; i++) {
@@ -101,7 +142,9 @@ public final class PitchEstimator {
     YinDifference difference = new YinDifference(window, maxLag);
     double[] d = new double[maxLag + 1];
     double[] cmnd = new double[maxLag + 1];
-    double[] estimates = new double[frames];
+    double[] all = new double[frames];
+    double[] periodic = new double[frames];
+    double[] aperiodicity = new double[frames];
     int voiced = 0;
     int loud = 0;
     for (int f = 0; f < frames; f++) {
@@ -109,24 +152,37 @@ public final class PitchEstimator {
       if (energy[start + window] - energy[start] < floor) {
         continue;
       }
-      loud++;
       difference.compute(samples, energy, start, d);
-      double period = period(d, cmnd, minLag, maxLag, sampleRate / maxHz, difference);
-      if (period > 0) {
-        estimates[voiced++] = sampleRate / period;
+      FrameDip dip = dip(d, cmnd, minLag, maxLag, sampleRate / maxHz, difference);
+      all[loud] = sampleRate / dip.period();
+      aperiodicity[loud++] = dip.aperiodicity();
+      if (dip.periodic()) {
+        periodic[voiced++] = sampleRate / dip.period();
       }
     }
-    if (loud == 0 || voiced < Math.max(1, Math.ceil(loud * VOICED_FRACTION))) {
-      return OptionalDouble.empty();
+    if (loud == 0) {
+      return Analysis.NOTHING;
     }
-    double[] v = Arrays.copyOf(estimates, voiced);
-    Arrays.sort(v);
-    return OptionalDouble.of(
-        voiced % 2 == 1 ? v[voiced / 2] : Math.sqrt(v[voiced / 2 - 1] * v[voiced / 2]));
+    boolean enough = voiced >= Math.max(1, Math.ceil(loud * VOICED_FRACTION));
+    return new Analysis(
+        OptionalDouble.of(median(all, loud)),
+        enough ? OptionalDouble.of(median(periodic, voiced)) : OptionalDouble.empty(),
+        voiced / (double) loud,
+        median(aperiodicity, loud));
   }
 
-  /** The frame's period in samples, or -1 when no lag dips below the threshold. */
-  private double period(
+  /** The median of the first {@code n > 0} values (geometric mean of the middle two when even). */
+  private static double median(double[] values, int n) {
+    double[] v = Arrays.copyOf(values, n);
+    Arrays.sort(v);
+    return n % 2 == 1 ? v[n / 2] : Math.sqrt(v[n / 2 - 1] * v[n / 2]);
+  }
+
+  /**
+   * The frame's period: the first lag whose {@code d'} dips below the threshold, walked down to its
+   * local minimum, or when none does, the lag of the global minimum of {@code d'}.
+   */
+  private FrameDip dip(
       double[] d, double[] cmnd, int minLag, int maxLag, double shortest, YinDifference diff) {
     cmnd[0] = 1;
     double running = 0;
@@ -138,12 +194,20 @@ public final class PitchEstimator {
     while (tau < maxLag && cmnd[tau] >= threshold) {
       tau++;
     }
-    if (tau >= maxLag) {
-      return -1;
+    boolean periodic = tau < maxLag;
+    if (periodic) {
+      while (tau + 1 < maxLag && cmnd[tau + 1] < cmnd[tau]) {
+        tau++;
+      }
+    } else {
+      tau = minLag;
+      for (int t = minLag + 1; t < maxLag; t++) {
+        if (cmnd[t] < cmnd[tau]) {
+          tau = t;
+        }
+      }
     }
-    while (tau + 1 < maxLag && cmnd[tau + 1] < cmnd[tau]) {
-      tau++;
-    }
+    double aperiodicity = cmnd[tau];
     double period = shorterPeriod(d, tau, shortest, diff);
     // refine short periods on the dip at a multiple: the same bias, divided by the multiple
     int multiple = 1;
@@ -152,7 +216,7 @@ public final class PitchEstimator {
       int at = descend(d, (int) Math.round(multiple * period), maxLag);
       period = vertex(d, at) / multiple;
     }
-    return period;
+    return new FrameDip(period, aperiodicity, periodic);
   }
 
   /**

@@ -94,9 +94,58 @@ class PitchEstimatorTest {
   }
 
   @Test
+  void whiteNoiseIsAperiodicUnderBothReadings() {
+    Random r = new Random(11);
+    float[] x = new float[3 * RATE];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (0.3 * r.nextGaussian());
+    }
+    PitchEstimator.Analysis a = YIN.analyse(x, RATE);
+    assertTrue(a.voicedHz().isEmpty());
+    assertTrue(a.fundamentalHz().isPresent(), "YIN as published always has an estimate");
+    assertTrue(a.periodicShare() < 0.1, "periodic share " + a.periodicShare());
+    assertTrue(a.aperiodicity() > 0.5, "aperiodicity " + a.aperiodicity());
+  }
+
+  @Test
+  void aCleanToneIsPeriodicAndBothReadingsAgree() {
+    double hz = PitchEstimator.midiToHz(45);
+    PitchEstimator.Analysis a = YIN.analyse(note(hz, 12, 4), RATE);
+    assertEquals(1.0, a.periodicShare());
+    assertTrue(a.aperiodicity() < 0.05, "aperiodicity " + a.aperiodicity());
+    assertEquals(a.voicedHz(), a.fundamentalHz());
+    assertWithinTenCents(hz, a.fundamentalHz());
+  }
+
+  /**
+   * A low harmonic tone under white noise loud enough that no frame's d' dips below the threshold:
+   * the voicing rule calls it unvoiced, YIN as published still hears its fundamental.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void aBreathyLowToneFailsTheVoicingRuleButKeepsItsFundamental(long seed) {
+    double hz = PitchEstimator.midiToHz(36);
+    float[] x = note(hz, 20, seed);
+    Random r = new Random(seed);
+    for (int i = 0; i < x.length; i++) {
+      x[i] += (float) (0.12 * r.nextGaussian());
+    }
+    PitchEstimator.Analysis a = YIN.analyse(x, RATE);
+    assertTrue(a.voicedHz().isEmpty(), "voiced " + a);
+    assertTrue(a.aperiodicity() > PitchEstimator.DEFAULT_THRESHOLD, "aperiodicity " + a);
+    assertTrue(a.fundamentalHz().isPresent(), a.toString());
+    double cents = PitchEstimator.centsBetween(hz, a.fundamentalHz().getAsDouble());
+    assertTrue(Math.abs(cents) <= 50, "fundamental " + a.fundamentalHz() + " (" + cents + ")");
+  }
+
+  @Test
   void silenceAndTooShortInputAreUnvoiced() {
     assertTrue(YIN.estimateHz(new float[4 * RATE], RATE).isEmpty());
     assertTrue(YIN.estimateHz(new float[300], RATE).isEmpty());
+    PitchEstimator.Analysis silent = YIN.analyse(new float[4 * RATE], RATE);
+    assertTrue(silent.fundamentalHz().isEmpty() && silent.voicedHz().isEmpty());
+    assertEquals(0, silent.periodicShare());
+    assertTrue(Double.isNaN(silent.aperiodicity()));
   }
 
   @Test

@@ -16,6 +16,7 @@ import timbreflow.trainer.data.InstrumentFamily;
 import timbreflow.trainer.data.Split;
 import timbreflow.trainer.report.BundleEvaluation;
 import timbreflow.trainer.report.BundleReport;
+import timbreflow.trainer.report.CombControl;
 import timbreflow.trainer.report.EvaluationDocument;
 import timbreflow.trainer.report.ReportNotes;
 import timbreflow.trainer.report.ReportOutput;
@@ -178,11 +179,13 @@ final class EvaluateCommand implements Callable<Integer> {
       s.append(
           String.format(
               Locale.ROOT,
-              "sampling t=%s (%d samples): pitch within %.0f cents %.1f %%, family %.1f %%%n",
+              "sampling t=%s (%d samples): pitch within %.0f cents %.1f %% (periodic %.1f %%),"
+                  + " family %.1f %%%n",
               t.group(),
               t.samples(),
               r.sampling().centsWindow(),
               100 * t.pitchAccuracy(),
+              100 * t.periodic(),
               100 * t.familyAccuracy()));
     }
     s.append(
@@ -190,6 +193,15 @@ final class EvaluateCommand implements Callable<Integer> {
             Locale.ROOT,
             "family classifier on real notes of unheard instruments: %.1f %%%n",
             100 * r.sampling().judge().accuracy()));
+    CombControl control = r.sampling().combControl();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "control, t=%.2f with the harmonic comb smoothed away: pitch within %.0f cents %.1f"
+                + " %%%n",
+            control.temperature(),
+            r.sampling().centsWindow(),
+            100 * control.pitchAccuracy()));
     s.append("interpolation: ").append(r.interpolation().conclusion()).append('\n');
     return s.toString();
   }

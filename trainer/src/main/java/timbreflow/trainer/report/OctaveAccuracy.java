@@ -12,6 +12,7 @@ import java.util.List;
  * @param temperatures the samples of this octave, one entry per temperature
  * @param realNotes real notes of the split in this octave YIN was run on (0 when none)
  * @param realPitchRight how many of them YIN finds within the cents window of their labelled pitch
+ * @param realPeriodic how many of them are periodic by YIN's voicing rule
  * @param realPitchAccuracy {@code realPitchRight / realNotes}, NaN when none was run
  */
 public record OctaveAccuracy(
@@ -21,6 +22,7 @@ public record OctaveAccuracy(
     List<Temperature> temperatures,
     int realNotes,
     int realPitchRight,
+    int realPeriodic,
     double realPitchAccuracy) {
 
   public OctaveAccuracy {
@@ -33,11 +35,11 @@ public record OctaveAccuracy(
    * @param temperature the sampling temperature
    * @param samples samples asked for at a pitch of this octave
    * @param pitchRight how many YIN finds within the cents window of the requested pitch
-   * @param unvoiced how many YIN finds no fundamental in
+   * @param aperiodic how many are not periodic by YIN's voicing rule (breathy or noisy)
    * @param pitchAccuracy {@code pitchRight / samples}, NaN when there is no sample
    */
   public record Temperature(
-      double temperature, int samples, int pitchRight, int unvoiced, double pitchAccuracy) {}
+      double temperature, int samples, int pitchRight, int aperiodic, double pitchAccuracy) {}
 
   /** The entry at {@code temperature}, or null when this octave has none. */
   Temperature at(double temperature) {

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the pitch accuracy by octave at one temperature in one sentence or two: where the samples
- * outside the cents window lie, whether they are unvoiced, and how YIN does on real notes there.
- * Every claim follows from the numbers.
+ * Reads the pitch accuracy by octave at one temperature in a few sentences: where the samples
+ * outside the cents window lie, whether they are aperiodic by YIN's voicing rule, how YIN does on
+ * real notes there, and where the aperiodic (breathy) samples lie. Every claim follows from the
+ * numbers.
  */
 final class OctaveConclusion {
 
@@ -45,6 +46,13 @@ final class OctaveConclusion {
    */
   static String describe(
       List<SampleScore> scores, List<OctaveAccuracy> octaves, double temperature, double window) {
+    return (misses(scores, octaves, temperature, window)
+            + breathiness(scores, octaves, temperature, window))
+        .trim();
+  }
+
+  private static String misses(
+      List<SampleScore> scores, List<OctaveAccuracy> octaves, double temperature, double window) {
     List<SampleScore> at = scores.stream().filter(s -> s.temperature() == temperature).toList();
     String t = String.format(Locale.ROOT, "%.2f", temperature);
     String w = "±" + ReportMarkdown.num(window) + " cents";
@@ -56,40 +64,40 @@ final class OctaveConclusion {
       return String.format(
           Locale.ROOT, "All %d samples at temperature %s are within %s.", at.size(), t, w);
     }
-    long unvoiced = wrong.stream().filter(s -> Double.isNaN(s.centsOff())).count();
+    long aperiodic = wrong.stream().filter(s -> !s.periodic()).count();
     int from = goodFrom(octaves, temperature);
     if (from < 0) {
       return String.format(
           Locale.ROOT,
-          "At temperature %s not even the highest octave has %s of its samples within %s (unvoiced:"
+          "At temperature %s not even the highest octave has %s of its samples within %s (aperiodic:"
               + " %d of the %d samples outside the window).",
           t,
           ReportMarkdown.pct(GOOD),
           w,
-          unvoiced,
+          aperiodic,
           wrong.size());
     }
     if (from == octaves.get(0).lowestPitch()) {
       return String.format(
           Locale.ROOT,
-          "At temperature %s every octave has at least %s of its samples within %s (unvoiced: %d"
+          "At temperature %s every octave has at least %s of its samples within %s (aperiodic: %d"
               + " of the %d samples outside the window).",
           t,
           ReportMarkdown.pct(GOOD),
           w,
-          unvoiced,
+          aperiodic,
           wrong.size());
     }
     long wrongBelow = wrong.stream().filter(s -> s.pitch() < from).count();
     int highestWrong = wrong.stream().mapToInt(SampleScore::pitch).max().orElseThrow();
     String failures =
-        unvoiced == wrong.size() && wrongBelow == wrong.size()
+        aperiodic == wrong.size() && wrongBelow == wrong.size()
             ? String.format(
                 Locale.ROOT,
                 wrong.size() == 1
-                    ? "The %d sample outside %s at temperature %s is unvoiced and was asked for"
+                    ? "The %d sample outside %s at temperature %s is aperiodic and was asked for"
                         + " below MIDI %d (at MIDI %d)"
-                    : "All %d samples outside %s at temperature %s are unvoiced and were asked for"
+                    : "All %d samples outside %s at temperature %s are aperiodic and were asked for"
                         + " below MIDI %d (the highest at MIDI %d)",
                 wrong.size(),
                 w,
@@ -98,12 +106,12 @@ final class OctaveConclusion {
                 highestWrong)
             : String.format(
                 Locale.ROOT,
-                "Of the %d samples outside %s at temperature %s, %d are unvoiced and %d were asked"
+                "Of the %d samples outside %s at temperature %s, %d are aperiodic and %d were asked"
                     + " for below MIDI %d",
                 wrong.size(),
                 w,
                 t,
-                unvoiced,
+                aperiodic,
                 wrongBelow,
                 from);
     long above = at.stream().filter(s -> s.pitch() >= from).count();
@@ -147,5 +155,51 @@ final class OctaveConclusion {
                   : ": part of the shortfall there is the pitch judge's."));
     }
     return out.toString();
+  }
+
+  /**
+   * Where the samples at {@code temperature} that are aperiodic by YIN's voicing rule lie, and how
+   * many of them YIN still finds at the requested pitch; empty when none is.
+   */
+  private static String breathiness(
+      List<SampleScore> scores, List<OctaveAccuracy> octaves, double temperature, double window) {
+    List<SampleScore> at = scores.stream().filter(s -> s.temperature() == temperature).toList();
+    List<SampleScore> aperiodic = at.stream().filter(s -> !s.periodic()).toList();
+    if (aperiodic.isEmpty()) {
+      return "";
+    }
+    long right = aperiodic.stream().filter(SampleScore::pitchRight).count();
+    int highest = aperiodic.stream().mapToInt(SampleScore::pitch).max().orElseThrow();
+    int realNotes = 0;
+    int realPeriodic = 0;
+    for (OctaveAccuracy o : octaves) {
+      if (o.lowestPitch() <= highest) {
+        realNotes += o.realNotes();
+        realPeriodic += o.realPeriodic();
+      }
+    }
+    return String.format(
+            Locale.ROOT,
+            " %d of the %d samples at temperature %s %s aperiodic by YIN's voicing rule (no dip"
+                + " below its threshold in over half of %s loud frames), %s MIDI %d; YIN still"
+                + " finds the requested pitch within ±%s cents in %d of them%s.",
+            aperiodic.size(),
+            at.size(),
+            String.format(Locale.ROOT, "%.2f", temperature),
+            aperiodic.size() == 1 ? "is" : "are",
+            aperiodic.size() == 1 ? "its" : "their",
+            aperiodic.size() == 1 ? "asked for at" : "all asked for at or below",
+            highest,
+            ReportMarkdown.num(window),
+            right,
+            right > 0 ? " (breathy but pitched)" : "")
+        + (realNotes == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                " Of the real test notes in the octaves up to MIDI %d, %d of %d are periodic.",
+                highest,
+                realPeriodic,
+                realNotes));
   }
 }

@@ -30,8 +30,11 @@ final class PitchByOctave {
     return "C" + octave + "–B" + octave;
   }
 
-  /** How many real notes YIN checked in one octave and how many it found at their pitch. */
-  record RealCount(int notes, int right) {}
+  /**
+   * How many real notes YIN checked in one octave, how many it found at their pitch and how many
+   * are periodic by its voicing rule.
+   */
+  record RealCount(int notes, int right, int periodic) {}
 
   /**
    * Every octave that holds a sample, lowest first.
@@ -50,19 +53,19 @@ final class PitchByOctave {
       for (double t : temperatures) {
         int n = 0;
         int right = 0;
-        int unvoiced = 0;
+        int aperiodic = 0;
         for (SampleScore s : scores) {
           if (s.temperature() == t && lowestPitch(s.pitch()) == low) {
             n++;
             right += s.pitchRight() ? 1 : 0;
-            unvoiced += Double.isNaN(s.centsOff()) ? 1 : 0;
+            aperiodic += s.periodic() ? 0 : 1;
           }
         }
         entries.add(
             new OctaveAccuracy.Temperature(
-                t, n, right, unvoiced, n == 0 ? Double.NaN : right / (double) n));
+                t, n, right, aperiodic, n == 0 ? Double.NaN : right / (double) n));
       }
-      RealCount r = real.getOrDefault(low, new RealCount(0, 0));
+      RealCount r = real.getOrDefault(low, new RealCount(0, 0, 0));
       out.add(
           new OctaveAccuracy(
               low,
@@ -71,6 +74,7 @@ final class PitchByOctave {
               entries,
               r.notes(),
               r.right(),
+              r.periodic(),
               r.notes() == 0 ? Double.NaN : r.right() / (double) r.notes()));
     }
     return out;
@@ -102,12 +106,15 @@ final class PitchByOctave {
     try (SectionProgress.Tracker bar = progress.start("YIN on real notes", "notes")) {
       for (Map.Entry<Integer, List<Integer>> e : chosen.entrySet()) {
         int right = 0;
+        int periodic = 0;
         for (int i : e.getValue()) {
-          right +=
-              check.score(notes.audio(i).samples(), rate, notes.note(i).pitch()).right() ? 1 : 0;
+          PitchCheck.Score score =
+              check.score(notes.audio(i).samples(), rate, notes.note(i).pitch());
+          right += score.right() ? 1 : 0;
+          periodic += score.periodic() ? 1 : 0;
           bar.progressed(++done, total);
         }
-        out.put(e.getKey(), new RealCount(e.getValue().size(), right));
+        out.put(e.getKey(), new RealCount(e.getValue().size(), right, periodic));
       }
     }
     return out;

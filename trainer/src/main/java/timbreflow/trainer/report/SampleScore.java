@@ -6,9 +6,11 @@ package timbreflow.trainer.report;
  * @param family the family it was asked for
  * @param pitch the MIDI pitch it was asked for
  * @param temperature the sampling temperature
- * @param estimatedHz YIN's fundamental of the rendered sample, NaN when unvoiced
- * @param centsOff cents from the requested pitch to the estimate, NaN when unvoiced
+ * @param estimatedHz YIN's fundamental of the rendered sample, NaN when silent
+ * @param centsOff cents from the requested pitch to the estimate, NaN when silent
  * @param pitchRight whether the estimate is within the report's cents window
+ * @param periodic whether the sample is periodic by YIN's voicing rule (see {@link PitchCheck})
+ * @param aperiodicity YIN's aperiodicity of the sample (median d' at the chosen lags)
  * @param judgedFamily the family the classifier hears
  */
 public record SampleScore(
@@ -18,6 +20,8 @@ public record SampleScore(
     double estimatedHz,
     double centsOff,
     boolean pitchRight,
+    boolean periodic,
+    double aperiodicity,
     String judgedFamily) {
 
   /** Whether the classifier hears the requested family. */

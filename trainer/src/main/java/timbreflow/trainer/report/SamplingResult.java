@@ -19,6 +19,8 @@ import java.util.Map;
  *     real notes of the split in the same octave; lowest first
  * @param octaveConclusion where the samples outside the cents window lie at {@code
  *     mainTemperature}, in plain language
+ * @param combControl the samples at {@code mainTemperature} judged again with their harmonic comb
+ *     smoothed away
  * @param samples every sample's score
  * @param figures figures of this section
  * @param audio one sample per family at {@code mainTemperature}
@@ -35,6 +37,7 @@ public record SamplingResult(
     List<SamplingSummary> families,
     List<OctaveAccuracy> octaves,
     String octaveConclusion,
+    CombControl combControl,
     List<SampleScore> samples,
     List<ReportFile> figures,
     List<ReportFile> audio,

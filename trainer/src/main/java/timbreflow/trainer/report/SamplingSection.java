@@ -17,7 +17,9 @@ import timbreflow.trainer.data.NoteExample;
  * Section 3: {@code z = mean + temperature·exp(log_std)·ε} from the bundle's prior for a grid of
  * (pitch, family), decoded, rendered with Griffin-Lim and judged: YIN's pitch against the request
  * and the family a classifier trained on the split's real notes hears. Pitch accuracy is also
- * grouped by octave of requested pitch, beside YIN on real notes of the split in each octave.
+ * grouped by octave of requested pitch, beside YIN on real notes of the split in each octave. The
+ * samples of the main temperature are judged once more with their harmonic comb smoothed away
+ * ({@link CombControl}).
  */
 final class SamplingSection {
 
@@ -59,7 +61,9 @@ final class SamplingSection {
     List<SampleScore> scores = new ArrayList<>();
     Map<Integer, float[]> shown = new TreeMap<>();
     Map<Integer, Integer> shownPitch = new TreeMap<>();
-    int total = conditions.size() * config.temperatures().size();
+    int total = conditions.size() * (config.temperatures().size() + 1);
+    int controlRight = 0;
+    int controlled = 0;
     try (SectionProgress.Tracker bar = progress.start("sampling", "samples")) {
       for (int from = 0; from < conditions.size(); from += config.batch()) {
         List<Condition> chunk =
@@ -96,12 +100,24 @@ final class SamplingSection {
                 config.momentum(),
                 config.seed() + from,
                 (d, t) -> {});
+        List<Features> combless = new ArrayList<>();
+        List<Integer> comblessPitch = new ArrayList<>();
         for (int i = 0; i < decoded.size(); i++) {
           Condition c = of.get(i);
           double t = temperatureOf.get(i);
           PitchCheck.Score s =
               pitchCheck.score(
                   audio.get(i).samples(), AudioRenderer.stft().sampleRate(), c.pitch());
+          if (t == main) {
+            int width = CombRemoval.width(c.pitch(), AudioRenderer.stft());
+            combless.add(
+                new Features(
+                    CombRemoval.smoothed(decoded.get(i), bins, frames, width),
+                    bins,
+                    frames,
+                    SAMPLE_REFERENCE));
+            comblessPitch.add(c.pitch());
+          }
           int judged = judge.predict(NoteDescriptor.of(decoded.get(i), bins, frames));
           scores.add(
               new SampleScore(
@@ -111,6 +127,8 @@ final class SamplingSection {
                   s.estimatedHz(),
                   s.centsOff(),
                   s.right(),
+                  s.periodic(),
+                  s.aperiodicity(),
                   familyNames.get(judged)));
           if (t == main) {
             Integer best = shownPitch.get(c.family());
@@ -119,7 +137,26 @@ final class SamplingSection {
               shown.put(c.family(), decoded.get(i));
             }
           }
-          bar.progressed(scores.size(), total);
+          bar.progressed(scores.size() + controlled, total);
+        }
+        List<GriffinLimResult> controlAudio =
+            renderer.render(
+                combless,
+                config.sampleIterations(),
+                config.momentum(),
+                config.seed() + from,
+                (d, t) -> {});
+        for (int i = 0; i < controlAudio.size(); i++) {
+          controlRight +=
+              pitchCheck
+                      .score(
+                          controlAudio.get(i).samples(),
+                          AudioRenderer.stft().sampleRate(),
+                          comblessPitch.get(i))
+                      .right()
+                  ? 1
+                  : 0;
+          bar.progressed(scores.size() + ++controlled, total);
         }
       }
     }
@@ -165,6 +202,7 @@ final class SamplingSection {
         perFamily,
         octaves,
         OctaveConclusion.describe(scores, octaves, main, config.centsWindow()),
+        new CombControl(main, controlled, controlRight),
         scores,
         figures,
         wavs,

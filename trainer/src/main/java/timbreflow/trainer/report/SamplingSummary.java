@@ -1,5 +1,6 @@
 package timbreflow.trainer.report;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,15 +10,17 @@ import java.util.List;
  * @param group the temperature or family name
  * @param samples samples in the group
  * @param pitchAccuracy share whose estimated pitch is within the cents window of the request
- * @param voiced share in which YIN found a fundamental at all
- * @param medianAbsCents median |cents off| over the voiced samples (NaN when none is voiced)
+ * @param periodic share that is periodic by YIN's voicing rule
+ * @param medianAperiodicity median of the samples' YIN aperiodicity (NaN when all are silent)
+ * @param medianAbsCents median |cents off| over the samples with an estimate (NaN when none)
  * @param familyAccuracy share the classifier judges to be of the requested family
  */
 public record SamplingSummary(
     String group,
     int samples,
     double pitchAccuracy,
-    double voiced,
+    double periodic,
+    double medianAperiodicity,
     double medianAbsCents,
     double familyAccuracy) {
 
@@ -28,21 +31,31 @@ public record SamplingSummary(
         scores.stream()
             .filter(s -> !Double.isNaN(s.centsOff()))
             .mapToDouble(s -> Math.abs(s.centsOff()))
-            .sorted()
             .toArray();
-    double median =
-        cents.length == 0
-            ? Double.NaN
-            : cents.length % 2 == 1
-                ? cents[cents.length / 2]
-                : (cents[cents.length / 2 - 1] + cents[cents.length / 2]) / 2;
+    double[] aperiodicity =
+        scores.stream()
+            .mapToDouble(SampleScore::aperiodicity)
+            .filter(a -> !Double.isNaN(a))
+            .toArray();
     return new SamplingSummary(
         group,
         n,
         share(scores.stream().filter(SampleScore::pitchRight).count(), n),
-        share(cents.length, n),
-        median,
+        share(scores.stream().filter(SampleScore::periodic).count(), n),
+        median(aperiodicity),
+        median(cents),
         share(scores.stream().filter(SampleScore::familyRight).count(), n));
+  }
+
+  /** The median (mean of the middle two when even), NaN when empty. */
+  static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 
   private static double share(long count, int n) {

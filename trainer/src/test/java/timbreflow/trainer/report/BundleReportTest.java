@@ -193,6 +193,9 @@ class BundleReportTest {
         octaves.stream().mapToInt(OctaveAccuracy::realPitchRight).sum()
             >= octaves.stream().mapToInt(OctaveAccuracy::realNotes).sum() - 1,
         "YIN finds the labelled pitch of the real notes: " + octaves);
+    CombControl control = report.sampling().combControl();
+    assertEquals(6, control.samples(), "one control per condition at the main temperature");
+    assertTrue(markdown.contains("Control: the same 6 samples at temperature 0.70"), markdown);
     assertTrue(markdown.contains("**Pitch accuracy by octave**"), markdown);
     assertTrue(markdown.contains(report.sampling().octaveConclusion()), markdown);
     assertTrue(

@@ -56,24 +56,46 @@ class PitchCheckTest {
   }
 
   @Test
-  void noiseIsUnvoicedAndCountsAsWrong() {
+  void noiseIsAperiodic() {
     Random random = new Random(3);
     float[] noise = new float[2 * RATE];
     for (int i = 0; i < noise.length; i++) {
       noise[i] = (float) (0.3 * random.nextGaussian());
     }
     PitchCheck.Score s = check.score(noise, RATE, 60);
+    assertFalse(s.periodic(), s.toString());
+    assertTrue(s.aperiodicity() > 0.5, s.toString());
+  }
+
+  @Test
+  void aBreathyLowToneIsRightButNotPeriodic() {
+    float[] x = tone(36);
+    Random random = new Random(5);
+    for (int i = 0; i < x.length; i++) {
+      x[i] += (float) (0.08 * random.nextGaussian());
+    }
+    PitchCheck.Score s = check.score(x, RATE, 36);
+    assertTrue(s.right(), s.toString());
+    assertFalse(s.periodic(), s.toString());
+  }
+
+  @Test
+  void silenceIsWrongWithNoEstimate() {
+    PitchCheck.Score s = check.score(new float[2 * RATE], RATE, 60);
     assertFalse(s.right());
     assertTrue(Double.isNaN(s.estimatedHz()) && Double.isNaN(s.centsOff()), s.toString());
+  }
+
+  private static PitchEstimator.Analysis heard(double hz) {
+    return new PitchEstimator.Analysis(OptionalDouble.of(hz), OptionalDouble.of(hz), 1, 0);
   }
 
   @Test
   void theWindowIsInclusiveAndSymmetric() {
     double hz = PitchEstimator.midiToHz(69);
-    assertTrue(check.score(OptionalDouble.of(hz * Math.pow(2, 49.9 / 1200)), 69).right());
-    assertTrue(check.score(OptionalDouble.of(hz * Math.pow(2, -49.9 / 1200)), 69).right());
-    assertFalse(check.score(OptionalDouble.of(hz * Math.pow(2, 50.1 / 1200)), 69).right());
-    assertFalse(check.score(OptionalDouble.of(hz * Math.pow(2, -50.1 / 1200)), 69).right());
-    assertFalse(check.score(OptionalDouble.empty(), 69).right());
+    assertTrue(check.score(heard(hz * Math.pow(2, 49.9 / 1200)), 69).right());
+    assertTrue(check.score(heard(hz * Math.pow(2, -49.9 / 1200)), 69).right());
+    assertFalse(check.score(heard(hz * Math.pow(2, 50.1 / 1200)), 69).right());
+    assertFalse(check.score(heard(hz * Math.pow(2, -50.1 / 1200)), 69).right());
   }
 }
