@@ -93,13 +93,7 @@ final class SamplingSection {
         for (float[] x : decoded) {
           features.add(new Features(x, bins, frames, SAMPLE_REFERENCE));
         }
-        List<GriffinLimResult> audio =
-            renderer.render(
-                features,
-                config.sampleIterations(),
-                config.momentum(),
-                config.seed() + from,
-                (d, t) -> {});
+        List<GriffinLimResult> audio = renderSamples(renderer, features, config, from);
         List<Features> combless = new ArrayList<>();
         List<Integer> comblessPitch = new ArrayList<>();
         for (int i = 0; i < decoded.size(); i++) {
@@ -108,16 +102,6 @@ final class SamplingSection {
           PitchCheck.Score s =
               pitchCheck.score(
                   audio.get(i).samples(), AudioRenderer.stft().sampleRate(), c.pitch());
-          if (t == main) {
-            int width = CombRemoval.width(c.pitch(), AudioRenderer.stft());
-            combless.add(
-                new Features(
-                    CombRemoval.smoothed(decoded.get(i), bins, frames, width),
-                    bins,
-                    frames,
-                    SAMPLE_REFERENCE));
-            comblessPitch.add(c.pitch());
-          }
           int judged = judge.predict(NoteDescriptor.of(decoded.get(i), bins, frames));
           scores.add(
               new SampleScore(
@@ -131,6 +115,14 @@ final class SamplingSection {
                   s.aperiodicity(),
                   familyNames.get(judged)));
           if (t == main) {
+            int width = CombRemoval.width(c.pitch(), AudioRenderer.stft());
+            combless.add(
+                new Features(
+                    CombRemoval.smoothed(decoded.get(i), bins, frames, width),
+                    bins,
+                    frames,
+                    SAMPLE_REFERENCE));
+            comblessPitch.add(c.pitch());
             Integer best = shownPitch.get(c.family());
             if (best == null || Math.abs(c.pitch() - SHOW_PITCH) < Math.abs(best - SHOW_PITCH)) {
               shownPitch.put(c.family(), c.pitch());
@@ -139,13 +131,7 @@ final class SamplingSection {
           }
           bar.progressed(scores.size() + controlled, total);
         }
-        List<GriffinLimResult> controlAudio =
-            renderer.render(
-                combless,
-                config.sampleIterations(),
-                config.momentum(),
-                config.seed() + from,
-                (d, t) -> {});
+        List<GriffinLimResult> controlAudio = renderSamples(renderer, combless, config, from);
         for (int i = 0; i < controlAudio.size(); i++) {
           controlRight +=
               pitchCheck
@@ -207,6 +193,13 @@ final class SamplingSection {
         figures,
         wavs,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Griffin-Lim at the sampling settings, seeded by the chunk's first condition. */
+  private static List<GriffinLimResult> renderSamples(
+      AudioRenderer renderer, List<Features> features, ReportConfig config, int from) {
+    return renderer.render(
+        features, config.sampleIterations(), config.momentum(), config.seed() + from, (d, t) -> {});
   }
 
   /**
