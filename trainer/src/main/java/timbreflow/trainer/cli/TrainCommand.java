@@ -56,6 +56,13 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--flow-config", description = "flow config JSON (default: built-in defaults)")
   Path flowConfig;
 
+  @Option(
+      names = "--design",
+      description =
+          "conditional (default: the condition enters every coupling and the envelope) or seed"
+              + " (the seed's unconditional flow, release 2); ignored with --flow-config")
+  String design;
+
   @Option(names = "--flow-steps", description = "override the flow's K; 0 = prior-only baseline")
   Integer flowSteps;
 
@@ -108,7 +115,12 @@ final class TrainCommand implements Callable<Integer> {
           "--init-from starts a new run from other weights; --resume continues this run's: give"
               + " one of them");
     }
-    if (resume && (config != null || flowConfig != null || flowSteps != null || otherOverrides())) {
+    if (resume
+        && (config != null
+            || flowConfig != null
+            || design != null
+            || flowSteps != null
+            || otherOverrides())) {
       throw new TrainerException(
           TrainerException.Reason.INVALID_CONFIG,
           "--resume continues with the checkpoint's configuration: only --steps and --device"
@@ -143,12 +155,24 @@ final class TrainCommand implements Callable<Integer> {
           train, valid, fingerprint, steps, device == null ? null : DeviceChoice.parse(device));
     }
     TrainingConfig training = trainingConfig();
-    FlowConfig flow =
-        flowConfig == null ? FlowConfig.defaults() : FlowConfig.fromJson(read(flowConfig));
+    FlowConfig flow = flowConfig == null ? designed() : FlowConfig.fromJson(read(flowConfig));
     if (flowSteps != null) {
       flow = flow.withSteps(flowSteps);
     }
     return trainer.train(training, flow, train, valid, fingerprint, initFrom);
+  }
+
+  /** The built-in flow config that {@code --design} names. */
+  private FlowConfig designed() {
+    if (design == null || design.equals("conditional")) {
+      return FlowConfig.defaults();
+    }
+    if (design.equals("seed")) {
+      return FlowConfig.seedDesign();
+    }
+    throw new TrainerException(
+        TrainerException.Reason.INVALID_CONFIG,
+        "--design: expected conditional or seed, found \"" + design + "\"");
   }
 
   private static void report(Trainer.Result result) {

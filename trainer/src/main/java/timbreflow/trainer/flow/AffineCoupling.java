@@ -26,6 +26,7 @@ import java.util.List;
  * skip = 0
  * for i in 0 … L−1:   d = 2^i
  *   u    = conv(h, in_i_weight [2H, H, k], in_i_bias [2H], dilation d)
+ *   u    = u + (cond_i_weight [2H, E] · e)[:, :, None]   (conditional flow only, see below)
  *   g    = tanh(u[:, 0:H, :]) · sigmoid(u[:, H:2H, :])          (tanh half first)
  *   if i &lt; L−1:
  *     r  = conv(g, res_skip_i_weight [2H, H, 1], res_skip_i_bias [2H])
@@ -60,6 +61,12 @@ import java.util.List;
  * frequency(a) = q[:, :, freq_out_index, :].reshape(B, 2Cb, T)   (row 0: h_s, row 1: t)
  * </pre>
  *
+ * <p>In a conditional flow ({@link FlowConfig#conditionalFlow()}) each layer adds a projection of
+ * the note's condition vector e {@code [B, E]} (the flow's {@link ConditionEmbedding}) to its gate
+ * input, the same at every frame, as WaveGlow adds its mel conditioning: so the scale and shift of
+ * every bin can depend on the pitch and family asked for. {@code cond_i_weight} is drawn as the
+ * layer's other weights; the inverse reads the same e.
+ *
  * <p>Because the end convolution starts at zero, a fresh coupling is {@code b·sigmoid(2) ≈ 0.88·b}:
  * close to the identity and contracting slightly. Parameter names are those above ({@code
  * start_weight}, {@code in_0_weight}, {@code res_skip_0_bias}, {@code end_weight}, …).
@@ -84,6 +91,7 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
   private final Parameter endWeight;
   private final Parameter endBias;
   private final FrequencyBranch frequency;
+  private final List<Parameter> condWeights = new ArrayList<>();
 
   /**
    * A coupling with the widths of {@code config} and no frequency branch; weights drawn at
@@ -127,6 +135,17 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
       throw new IllegalArgumentException("the frequency branch needs each channel's frequency bin");
     }
     frequency = config.hasFrequencyBranch() ? frequencyBranch(config, frequencyOfChannel) : null;
+    if (config.conditionalFlow()) {
+      int e = config.flowConditionWidth();
+      for (int i = 0; i < layers; i++) {
+        condWeights.add(weight("cond_" + i + "_weight", new Shape(2L * hidden, e), e));
+      }
+    }
+  }
+
+  /** Whether the condition enters this coupling's layers. */
+  public boolean conditional() {
+    return !condWeights.isEmpty();
   }
 
   private FrequencyBranch frequencyBranch(FlowConfig config, long[] frequencyOfChannel) {
@@ -167,8 +186,18 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
 
   @Override
   public FlowOutput forward(ParameterStore store, NDArray x, boolean training) {
+    return forward(store, x, null, training);
+  }
+
+  /**
+   * Maps x to z under a condition.
+   *
+   * @param condition the flow's condition vector {@code [B, E]}; null exactly when the coupling is
+   *     unconditional
+   */
+  public FlowOutput forward(ParameterStore store, NDArray x, NDArray condition, boolean training) {
     NDList ab = x.split(new long[] {conditioner}, 1);
-    NDArray[] st = scaleAndShift(store, ab.get(0), training);
+    NDArray[] st = scaleAndShift(store, ab.get(0), condition, training);
     NDArray logS = st[0];
     NDArray zb = ab.get(1).mul(logS.exp()).add(st[1]);
     NDArray logDet = logS.sum(new int[] {1, 2});
@@ -177,8 +206,13 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
 
   @Override
   public NDArray inverse(ParameterStore store, NDArray z) {
+    return inverse(store, z, null);
+  }
+
+  /** Maps z back to x under the condition {@code [B, E]} the forward map used (or null). */
+  public NDArray inverse(ParameterStore store, NDArray z, NDArray condition) {
     NDList ab = z.split(new long[] {conditioner}, 1);
-    NDArray[] st = scaleAndShift(store, ab.get(0), false);
+    NDArray[] st = scaleAndShift(store, ab.get(0), condition, false);
     NDArray b = ab.get(1).sub(st[1]).mul(st[0].neg().exp());
     return ab.get(0).concat(b, 1);
   }
@@ -193,7 +227,14 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
    * javadoc exactly; under libtorch 2.7.1 on CPU it avoids oneDNN's per-call layout reorders and
    * the slow im2col path of 1×1 convolutions (see bench/README.md).
    */
-  private NDArray[] scaleAndShift(ParameterStore store, NDArray a, boolean training) {
+  private NDArray[] scaleAndShift(
+      ParameterStore store, NDArray a, NDArray condition, boolean training) {
+    if ((condition == null) == conditional()) {
+      throw new IllegalArgumentException(
+          conditional()
+              ? "this coupling is conditional: expected a condition vector, found none"
+              : "this coupling is unconditional: expected no condition vector, found one");
+    }
     NDManager scope = a.getManager();
     NDArray h =
         Linear.linear(
@@ -209,6 +250,12 @@ public final class AffineCoupling extends AbstractBlock implements InvertibleBlo
                   unrolled(value(store, inWeights.get(i), a, training), scope),
                   value(store, inBiases.get(i), a, training))
               .singletonOrThrow();
+      if (condition != null) {
+        NDArray c =
+            Linear.linear(condition, value(store, condWeights.get(i), a, training))
+                .singletonOrThrow();
+        u = u.add(c.expandDims(1));
+      }
       NDList halves = u.split(2, 2);
       NDArray gate = halves.get(0).tanh().mul(Activation.sigmoid(halves.get(1)));
       NDArray r =

@@ -21,16 +21,20 @@ import java.util.Map;
  *
  * <p>Forward: {@code z = coupling_{K−1}(shuffle_{K−1}(… coupling_0(shuffle_0(actnorm(x)))))},
  * {@code logdet = Σ} of the blocks' log-dets. Inverse runs the blocks' inverses in reverse order.
- * The flow is unconditional: only the prior sees pitch and family. {@code log p(x) = log N(z;
- * prior) + logdet}. With {@code steps = 0} it is the prior-only baseline.
+ * In the seed's design the flow is unconditional and only the prior sees pitch and family; with
+ * {@link FlowConfig#conditionalFlow()} the flow's own {@link ConditionEmbedding} of (pitch, family)
+ * also enters every coupling, so encoding and decoding both take the condition. {@code log p(x) =
+ * log N(z; prior) + logdet}. With {@code steps = 0} it is the prior-only baseline.
  *
  * <p>Stable parameter names ({@link #namedParameters()}): {@code actnorm.bias}, {@code
  * actnorm.log_scale}, {@code actnorm.initialized}, {@code steps.<k>.shuffle.permutation}, {@code
  * steps.<k>.coupling.<name>} with the coupling's names ({@code start_weight}, {@code
  * in_<i>_weight}, …), {@code prior.pitch_embedding}, {@code prior.family_embedding}, {@code
- * prior.weight}, {@code prior.bias}, {@code prior.frame_offsets}. DJL's own {@link
- * #getParameters()} names carry its child-index prefixes ({@code 01prior_weight}, {@code
- * 02actnorm_bias}, {@code 03shuffle_0_permutation}, …); parameters are saved in that order.
+ * prior.weight}, {@code prior.bias}, {@code prior.frame_offsets}, {@code prior.envelope_weight},
+ * {@code prior.envelope_basis}, {@code condition.pitch_embedding}, {@code
+ * condition.family_embedding}. DJL's own {@link #getParameters()} names carry its child-index
+ * prefixes ({@code 01prior_weight}, {@code 02actnorm_bias}, {@code 03shuffle_0_permutation}, …);
+ * parameters are saved in that order.
  */
 public final class ConditionalFlow extends AbstractBlock {
 
@@ -41,6 +45,7 @@ public final class ConditionalFlow extends AbstractBlock {
   private final ActNorm actNorm;
   private final List<ChannelShuffle> shuffles = new ArrayList<>();
   private final List<AffineCoupling> couplings = new ArrayList<>();
+  private final ConditionEmbedding condition;
 
   /** An uninitialised flow; call {@link #initialize(NDManager, long)} or load parameters. */
   public ConditionalFlow(FlowConfig config) {
@@ -63,6 +68,10 @@ public final class ConditionalFlow extends AbstractBlock {
       frequencyOfChannel = shuffled;
       couplings.add(addChildBlock("coupling_" + k, new AffineCoupling(config, frequencyOfChannel)));
     }
+    condition =
+        config.conditionalFlow()
+            ? addChildBlock("condition", new ConditionEmbedding(config))
+            : null;
   }
 
   /** Initialises every parameter (float32) on {@code manager}'s device for batches of 1 × T. */
@@ -84,6 +93,22 @@ public final class ConditionalFlow extends AbstractBlock {
    * @return z {@code [B, C, T]} and log |det ∂z/∂x| {@code [B]}
    */
   public FlowOutput forward(ParameterStore store, NDArray x, boolean training) {
+    return forward(store, x, unconditional(), training);
+  }
+
+  /**
+   * Maps features to the latent under a note's condition.
+   *
+   * @param pitch int64 labels or float32 MIDI pitch {@code [B]}
+   * @param family int64 labels {@code [B]} or float32 weights {@code [B, F]}
+   * @return z {@code [B, C, T]} and log |det ∂z/∂x| {@code [B]}
+   */
+  public FlowOutput forward(
+      ParameterStore store, NDArray x, NDArray pitch, NDArray family, boolean training) {
+    return forward(store, x, embed(store, pitch, family, training), training);
+  }
+
+  private FlowOutput forward(ParameterStore store, NDArray x, NDArray e, boolean training) {
     NDArray z = x;
     NDArray logDet = x.getManager().zeros(new Shape(x.getShape().get(0)));
     if (actNorm != null) {
@@ -93,7 +118,7 @@ public final class ConditionalFlow extends AbstractBlock {
     }
     for (int k = 0; k < couplings.size(); k++) {
       z = shuffles.get(k).forward(store, z, training).z();
-      FlowOutput out = couplings.get(k).forward(store, z, training);
+      FlowOutput out = couplings.get(k).forward(store, z, e, training);
       z = out.z();
       logDet = logDet.add(out.logDet());
     }
@@ -107,9 +132,25 @@ public final class ConditionalFlow extends AbstractBlock {
    * @return x {@code [B, C, T]}
    */
   public NDArray inverse(ParameterStore store, NDArray z) {
+    return inverse(store, z, unconditional());
+  }
+
+  /**
+   * Maps a latent back to features under a note's condition (the one it was encoded or sampled
+   * with, or any other: decoding under another condition is how a conditional flow re-voices a
+   * note).
+   *
+   * @param pitch int64 labels or float32 MIDI pitch {@code [B]}
+   * @param family int64 labels {@code [B]} or float32 weights {@code [B, F]}
+   */
+  public NDArray inverse(ParameterStore store, NDArray z, NDArray pitch, NDArray family) {
+    return inverse(store, z, embed(store, pitch, family, false));
+  }
+
+  private NDArray inverse(ParameterStore store, NDArray z, NDArray e) {
     NDArray x = z;
     for (int k = couplings.size() - 1; k >= 0; k--) {
-      x = couplings.get(k).inverse(store, x);
+      x = couplings.get(k).inverse(store, x, e);
       x = shuffles.get(k).inverse(store, x);
     }
     if (actNorm != null) {
@@ -157,9 +198,22 @@ public final class ConditionalFlow extends AbstractBlock {
       NDArray family,
       long firstFrame,
       boolean training) {
-    FlowOutput out = forward(store, x, training);
+    FlowOutput out = forward(store, x, pitch, family, training);
     PriorParams p = prior(store, pitch, family, firstFrame, x.getShape().get(2), training);
     return ConditionalPrior.logDensity(out.z(), p).add(out.logDet());
+  }
+
+  /** The flow's condition vector {@code [B, E]}, or null when the flow is unconditional. */
+  private NDArray embed(ParameterStore store, NDArray pitch, NDArray family, boolean training) {
+    return condition == null ? null : condition.embed(store, pitch, family, training);
+  }
+
+  private NDArray unconditional() {
+    if (condition != null) {
+      throw new IllegalArgumentException(
+          "this flow is conditional: expected pitch and family to encode or decode, found none");
+    }
+    return null;
   }
 
   /** The ActNorm block, if the config has one. */
@@ -193,6 +247,9 @@ public final class ConditionalFlow extends AbstractBlock {
       put(named, "steps." + k + ".coupling.", couplings.get(k));
     }
     put(named, "prior.", prior);
+    if (condition != null) {
+      put(named, "condition.", condition);
+    }
     return named;
   }
 
@@ -225,13 +282,24 @@ public final class ConditionalFlow extends AbstractBlock {
       shuffles.get(k).initialize(manager, dataType, x);
       couplings.get(k).initialize(manager, dataType, x);
     }
+    if (condition != null) {
+      condition.initialize(manager, dataType, batch, batch);
+    }
   }
 
-  /** Input {@code [x]}: returns {@code [z, logDet]}. */
+  /** The flow's condition embedding, if the flow is conditional. */
+  public java.util.Optional<ConditionEmbedding> conditionBlock() {
+    return java.util.Optional.ofNullable(condition);
+  }
+
+  /** Input {@code [x]} or {@code [x, pitch, family]}: returns {@code [z, logDet]}. */
   @Override
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-    FlowOutput out = forward(store, inputs.get(0), training);
+    FlowOutput out =
+        inputs.size() >= 3
+            ? forward(store, inputs.get(0), inputs.get(1), inputs.get(2), training)
+            : forward(store, inputs.get(0), training);
     return new NDList(out.z(), out.logDet());
   }
 

@@ -3,7 +3,6 @@ package timbreflow.trainer.flow;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -27,8 +26,20 @@ import ai.djl.util.PairList;
  * </pre>
  *
  * where t0 is the absolute index of the first frame (0 for whole notes, the crop start for crops).
- * Zero-initialised weight, bias and offsets make an untrained prior exactly N(0, I). Pitch and
- * family are int64 and must lie in 0…pitches−1 and 0…families−1.
+ *
+ * <p>With {@code envelopeRank = R > 0} the per-frame offsets also depend on the condition
+ * (sustained families hold, plucked ones decay, low notes ring longer): parameters {@code
+ * envelope_weight [R·F, Ep + Ef]} (drawn U(±1/√(Ep + Ef))) and {@code envelope_basis [2C, R]} = 0
+ * add
+ *
+ * <pre>
+ * env = (e · envelope_weightᵀ).reshape(B, R, F)
+ * h[n, :, t] += envelope_basis · env[n, :, min(t0 + t, F − 1)]
+ * </pre>
+ *
+ * Zero-initialised weight, bias, offsets and basis make an untrained prior exactly N(0, I). Pitch
+ * and family are int64 labels (in 0…pitches−1 and 0…families−1) or their continuous forms, float32
+ * pitch {@code [B]} and float32 family weights {@code [B, F]} (see {@link NoteCondition}).
  */
 public final class ConditionalPrior extends AbstractBlock {
 
@@ -41,6 +52,9 @@ public final class ConditionalPrior extends AbstractBlock {
   private final Parameter weight;
   private final Parameter bias;
   private final Parameter frameOffsets;
+  private final int envelopeRank;
+  private final Parameter envelopeWeight;
+  private final Parameter envelopeBasis;
 
   /** A prior with the sizes of {@code config}. */
   public ConditionalPrior(FlowConfig config) {
@@ -56,6 +70,21 @@ public final class ConditionalPrior extends AbstractBlock {
     bias = add("bias", new Shape(2L * channels), false);
     frameOffsets =
         priorFrames > 0 ? add("frame_offsets", new Shape(2L * channels, priorFrames), false) : null;
+    envelopeRank = config.envelopeRank();
+    if (envelopeRank > 0) {
+      envelopeWeight =
+          addParameter(
+              Parameter.builder()
+                  .setName("envelope_weight")
+                  .setType(Parameter.Type.WEIGHT)
+                  .optShape(new Shape((long) envelopeRank * priorFrames, e))
+                  .optInitializer(Inits.uniformFanIn(e))
+                  .build());
+      envelopeBasis = add("envelope_basis", new Shape(2L * channels, envelopeRank), false);
+    } else {
+      envelopeWeight = null;
+      envelopeBasis = null;
+    }
   }
 
   private Parameter add(String name, Shape shape, boolean normal) {
@@ -100,9 +129,8 @@ public final class ConditionalPrior extends AbstractBlock {
     NDArray f = store.getValue(familyEmbedding, device, training);
     NDArray w = store.getValue(weight, device, training);
     NDArray b = store.getValue(bias, device, training);
-    NDArray pe = Scope.local(p.get(new NDIndex("{}", pitch.toType(DataType.INT64, false))), pitch);
-    NDArray fe = Scope.local(f.get(new NDIndex("{}", family.toType(DataType.INT64, false))), pitch);
-    NDArray h = Linear.linear(pe.concat(fe, 1), w, b).singletonOrThrow(); // [B, 2C]
+    NDArray e = NoteCondition.pitchRows(p, pitch).concat(NoteCondition.familyRows(f, family), 1);
+    NDArray h = Linear.linear(e, w, b).singletonOrThrow(); // [B, 2C]
     long batch = pitch.getShape().get(0);
     NDArray hT = h.expandDims(2).broadcast(new Shape(batch, 2L * channels, frames));
     if (frameOffsets != null) {
@@ -110,10 +138,19 @@ public final class ConditionalPrior extends AbstractBlock {
       for (int t = 0; t < frames; t++) {
         idx[t] = Math.min(firstFrame + t, priorFrames - 1L);
       }
+      NDArray frameIndex = pitch.getManager().create(idx);
       NDArray table = store.getValue(frameOffsets, device, training);
-      NDArray offsets =
-          Scope.local(table.get(new NDIndex(":, {}", pitch.getManager().create(idx))), pitch);
+      NDArray offsets = Scope.local(table.get(new NDIndex(":, {}", frameIndex)), pitch);
       hT = hT.add(offsets.expandDims(0));
+      if (envelopeWeight != null) {
+        NDArray env =
+            Linear.linear(e, store.getValue(envelopeWeight, device, training))
+                .singletonOrThrow()
+                .reshape(batch, envelopeRank, priorFrames)
+                .get(new NDIndex(":, :, {}", frameIndex)); // [B, R, T]
+        NDArray basis = store.getValue(envelopeBasis, device, training);
+        hT = hT.add(Scope.local(basis.matMul(env), pitch)); // [2C, R] · [B, R, T]
+      }
     }
     NDArray mean = hT.get(new NDIndex(":, :{}, :", channels));
     NDArray logStd = hT.get(new NDIndex(":, {}:, :", channels));

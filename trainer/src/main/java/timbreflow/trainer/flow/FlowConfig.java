@@ -38,6 +38,16 @@ import timbreflow.trainer.TrainerException;
  *     off)
  * @param frequencyBins the frequency branch covers bins 0…frequencyBins−1 (0 when it is off; at
  *     most channels)
+ * @param flowPitchEmbedding 0: the flow is unconditional (the seed's design, bundle format 1); n
+ *     &gt; 0: the condition also enters every coupling's WaveNet layers (as WaveGlow conditions on
+ *     mel), through a pitch embedding of width n interpolated between integer pitches, so pitch is
+ *     continuous (bundle format 2)
+ * @param flowFamilyEmbedding width of the flow's family embedding, a weighted sum of one row per
+ *     family (the family is a weight vector over the families); 0 exactly when flowPitchEmbedding
+ *     is 0
+ * @param envelopeRank 0: the prior's per-frame offsets are the same for every condition; r &gt; 0:
+ *     they also get a rank-r term computed from the prior's pitch and family embeddings, so the
+ *     note's envelope follows family and register (needs priorFrames &gt; 0)
  */
 public record FlowConfig(
     int channels,
@@ -55,11 +65,27 @@ public record FlowConfig(
     int priorFrames,
     int frequencyKernel,
     int frequencyHidden,
-    int frequencyBins) {
+    int frequencyBins,
+    int flowPitchEmbedding,
+    int flowFamilyEmbedding,
+    int envelopeRank) {
 
   /** The frequency branch's fields and their values when it is off. */
   private static final Map<String, Integer> NO_FREQUENCY_BRANCH =
       Map.of("frequencyKernel", 0, "frequencyHidden", 0, "frequencyBins", 0);
+
+  /**
+   * Fields that JSON written before them lacks, with the value that reproduces the model of that
+   * time (no frequency branch, an unconditional flow, an envelope shared by every condition).
+   */
+  private static final Map<String, Integer> ABSENT_MEANS_OFF =
+      Map.of(
+          "frequencyKernel", 0,
+          "frequencyHidden", 0,
+          "frequencyBins", 0,
+          "flowPitchEmbedding", 0,
+          "flowFamilyEmbedding", 0,
+          "envelopeRank", 0);
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -110,6 +136,23 @@ public record FlowConfig(
           "0 when frequencyKernel is 0",
           frequencyHidden + " and " + frequencyBins);
     }
+    if (flowPitchEmbedding < 0) {
+      throw invalid("flowPitchEmbedding", "0 (unconditional flow) or more", flowPitchEmbedding);
+    }
+    if ((flowPitchEmbedding == 0) != (flowFamilyEmbedding == 0) || flowFamilyEmbedding < 0) {
+      throw invalid(
+          "flowFamilyEmbedding",
+          flowPitchEmbedding == 0
+              ? "0 when flowPitchEmbedding is 0"
+              : "a positive number when flowPitchEmbedding is on",
+          flowFamilyEmbedding);
+    }
+    if (envelopeRank < 0) {
+      throw invalid("envelopeRank", "0 (off) or more", envelopeRank);
+    }
+    if (envelopeRank > 0 && priorFrames == 0) {
+      throw invalid("envelopeRank", "0 when priorFrames is 0 (no frames to shape)", envelopeRank);
+    }
   }
 
   /** A configuration without the frequency branch (its three fields 0). */
@@ -143,6 +186,9 @@ public record FlowConfig(
         priorFrames,
         0,
         0,
+        0,
+        0,
+        0,
         0);
   }
 
@@ -156,17 +202,37 @@ public record FlowConfig(
     return frequencyKernel > 0;
   }
 
+  /** Whether the condition enters the flow's couplings (bundle format 2), not only the prior. */
+  public boolean conditionalFlow() {
+    return flowPitchEmbedding > 0;
+  }
+
+  /** Width of the flow's condition vector: flow pitch plus flow family embedding. */
+  public int flowConditionWidth() {
+    return flowPitchEmbedding + flowFamilyEmbedding;
+  }
+
   /**
-   * The default model, sized for CPU training on 2 cores by measurement ({@code bench/README.md}):
-   * 513 channels, 12 steps (as WaveGlow), 64 hidden channels, 4 layers (receptive field 31 frames
-   * per coupling), kernel 3, ActNorm; a prior with a 128-wide pitch and a 16-wide family embedding
-   * and a learned offset for each of a whole note's 251 frames, so samples get a temporal shape: 2
-   * 557 410 parameters, 422 856 of them in the prior. As float32 that is about 10.2 MB in the
-   * encoder graph (flow and prior), 8.5 MB in the decoder (flow only) and 1.7 MB in the prior
-   * graph.
+   * The default model (release 3), sized for CPU training on 2 cores by measurement ({@code
+   * bench/README.md}): 513 channels, 12 steps (as WaveGlow), 64 hidden channels, 4 layers
+   * (receptive field 31 frames per coupling), kernel 3, ActNorm; a <em>conditional</em> flow whose
+   * couplings read a 32-wide pitch and 16-wide family embedding of their own; a prior with a
+   * 128-wide pitch and a 16-wide family embedding, a learned offset for each of a whole note's 251
+   * frames and a rank-4 envelope that follows family and register. {@link #seedDesign()} is the
+   * same model with an unconditional flow and a shared envelope (release 2).
    */
   public static FlowConfig defaults() {
-    return new FlowConfig(513, 12, 64, 4, 3, 20_240_613L, 2.0, true, 128, 11, 128, 16, 251);
+    return new FlowConfig(
+        513, 12, 64, 4, 3, 20_240_613L, 2.0, true, 128, 11, 128, 16, 251, 0, 0, 0, 32, 16, 4);
+  }
+
+  /**
+   * The seed's design as release 2 shipped it: an unconditional flow (only the prior sees pitch and
+   * family) and one envelope for every condition; otherwise {@link #defaults()}. 2 557 410
+   * parameters, 422 856 of them in the prior.
+   */
+  public static FlowConfig seedDesign() {
+    return defaults().toBuilder().optFlowCondition(0, 0).optEnvelopeRank(0).build();
   }
 
   /** The same configuration with {@code steps} replaced (0: the prior-only baseline). */
@@ -183,6 +249,222 @@ public record FlowConfig(
    */
   public FlowConfig with(Map<String, ?> changes) {
     return RecordCopies.with(FlowConfig.class, this, changes);
+  }
+
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Builds a {@link FlowConfig} field by field, DJL style: every field has a value from the
+   * configuration it starts from, so each setter is an {@code optX}; {@link #build()} validates the
+   * whole and names the first bad field.
+   */
+  public static final class Builder {
+    private int channels;
+    private int steps;
+    private int hiddenChannels;
+    private int layers;
+    private int kernelSize;
+    private long shuffleSeed;
+    private double scaleOffset;
+    private boolean actNorm;
+    private int pitches;
+    private int families;
+    private int pitchEmbedding;
+    private int familyEmbedding;
+    private int priorFrames;
+    private int frequencyKernel;
+    private int frequencyHidden;
+    private int frequencyBins;
+    private int flowPitchEmbedding;
+    private int flowFamilyEmbedding;
+    private int envelopeRank;
+
+    private Builder(FlowConfig from) {
+      channels = from.channels();
+      steps = from.steps();
+      hiddenChannels = from.hiddenChannels();
+      layers = from.layers();
+      kernelSize = from.kernelSize();
+      shuffleSeed = from.shuffleSeed();
+      scaleOffset = from.scaleOffset();
+      actNorm = from.actNorm();
+      pitches = from.pitches();
+      families = from.families();
+      pitchEmbedding = from.pitchEmbedding();
+      familyEmbedding = from.familyEmbedding();
+      priorFrames = from.priorFrames();
+      frequencyKernel = from.frequencyKernel();
+      frequencyHidden = from.frequencyHidden();
+      frequencyBins = from.frequencyBins();
+      flowPitchEmbedding = from.flowPitchEmbedding();
+      flowFamilyEmbedding = from.flowFamilyEmbedding();
+      envelopeRank = from.envelopeRank();
+    }
+
+    /** Sets the frequency bins, the flow's channel count. */
+    public Builder optChannels(int value) {
+      channels = value;
+      return this;
+    }
+
+    /** Sets the K, the number of (shuffle, coupling) steps (0: the prior-only baseline). */
+    public Builder optSteps(int value) {
+      steps = value;
+      return this;
+    }
+
+    /** Sets the width of each coupling's net. */
+    public Builder optHiddenChannels(int value) {
+      hiddenChannels = value;
+      return this;
+    }
+
+    /** Sets the dilated gated layers per coupling net. */
+    public Builder optLayers(int value) {
+      layers = value;
+      return this;
+    }
+
+    /** Sets the kernel of the dilated convolutions (odd). */
+    public Builder optKernelSize(int value) {
+      kernelSize = value;
+      return this;
+    }
+
+    /** Sets the seed of the fixed channel permutations. */
+    public Builder optShuffleSeed(long value) {
+      shuffleSeed = value;
+      return this;
+    }
+
+    /** Sets the the coupling scale's offset in sigmoid(h + offset). */
+    public Builder optScaleOffset(double value) {
+      scaleOffset = value;
+      return this;
+    }
+
+    /** Sets the whether an ActNorm precedes the steps. */
+    public Builder optActNorm(boolean value) {
+      actNorm = value;
+      return this;
+    }
+
+    /** Sets the pitch classes of the embeddings. */
+    public Builder optPitches(int value) {
+      pitches = value;
+      return this;
+    }
+
+    /** Sets the instrument families. */
+    public Builder optFamilies(int value) {
+      families = value;
+      return this;
+    }
+
+    /** Sets the width of the prior's pitch embedding. */
+    public Builder optPitchEmbedding(int value) {
+      pitchEmbedding = value;
+      return this;
+    }
+
+    /** Sets the width of the prior's family embedding. */
+    public Builder optFamilyEmbedding(int value) {
+      familyEmbedding = value;
+      return this;
+    }
+
+    /** Sets the frames with a learned prior offset (0: none). */
+    public Builder optPriorFrames(int value) {
+      priorFrames = value;
+      return this;
+    }
+
+    /** Sets the kernel of the frequency branch (0: off). */
+    public Builder optFrequencyKernel(int value) {
+      frequencyKernel = value;
+      return this;
+    }
+
+    /** Sets the channels of the frequency branch (0 when off). */
+    public Builder optFrequencyHidden(int value) {
+      frequencyHidden = value;
+      return this;
+    }
+
+    /** Sets the bins the frequency branch covers (0 when off). */
+    public Builder optFrequencyBins(int value) {
+      frequencyBins = value;
+      return this;
+    }
+
+    /** Sets the width of the flow's pitch embedding (0: an unconditional flow). */
+    public Builder optFlowPitchEmbedding(int value) {
+      flowPitchEmbedding = value;
+      return this;
+    }
+
+    /** Sets the width of the flow's family embedding (0 exactly when the flow is unconditional). */
+    public Builder optFlowFamilyEmbedding(int value) {
+      flowFamilyEmbedding = value;
+      return this;
+    }
+
+    /** Sets the rank of the condition-dependent envelope (0: off). */
+    public Builder optEnvelopeRank(int value) {
+      envelopeRank = value;
+      return this;
+    }
+
+    /** The frequency branch: kernel, hidden channels and bins (all 0: off). */
+    public Builder optFrequencyBranch(int kernel, int hidden, int bins) {
+      frequencyKernel = kernel;
+      frequencyHidden = hidden;
+      frequencyBins = bins;
+      return this;
+    }
+
+    /** The flow's own condition embeddings (both 0: the seed's unconditional flow). */
+    public Builder optFlowCondition(int pitchWidth, int familyWidth) {
+      flowPitchEmbedding = pitchWidth;
+      flowFamilyEmbedding = familyWidth;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws TrainerException INVALID_CONFIG naming the first bad field
+     */
+    public FlowConfig build() {
+      return new FlowConfig(
+          channels,
+          steps,
+          hiddenChannels,
+          layers,
+          kernelSize,
+          shuffleSeed,
+          scaleOffset,
+          actNorm,
+          pitches,
+          families,
+          pitchEmbedding,
+          familyEmbedding,
+          priorFrames,
+          frequencyKernel,
+          frequencyHidden,
+          frequencyBins,
+          flowPitchEmbedding,
+          flowFamilyEmbedding,
+          envelopeRank);
+    }
   }
 
   /** Channels passed through unchanged by each coupling (the conditioner input a): ⌊C/2⌋. */
@@ -206,9 +488,10 @@ public record FlowConfig(
   }
 
   /**
-   * Reads a configuration written by {@link #toJson()}; every field is required except {@code
-   * frequencyKernel}, {@code frequencyHidden} and {@code frequencyBins}, which configurations
-   * written before them lack (they read as 0: no frequency branch).
+   * Reads a configuration written by {@link #toJson()}; every field is required except the
+   * frequency branch's three fields, {@code flowPitchEmbedding}, {@code flowFamilyEmbedding} and
+   * {@code envelopeRank}, which configurations written before them lack (they read as 0: the model
+   * of that time).
    *
    * @throws TrainerException INVALID_CONFIG naming the missing, unknown or out-of-range field
    */
@@ -216,7 +499,7 @@ public record FlowConfig(
     try {
       JsonNode tree = JSON.readTree(json);
       if (tree instanceof ObjectNode object) {
-        NO_FREQUENCY_BRANCH.forEach(
+        ABSENT_MEANS_OFF.forEach(
             (field, off) -> {
               if (!object.has(field)) {
                 object.put(field, off);

@@ -68,8 +68,8 @@ public final class Evaluator {
       double max = Double.NaN;
       double sum = Double.NaN;
       if (invertibility) {
-        NDArray z = flow.forward(store, batch.x(), false).z();
-        NDArray error = flow.inverse(store, z).sub(batch.x()).abs();
+        NDArray z = flow.forward(store, batch.x(), batch.pitch(), batch.family(), false).z();
+        NDArray error = flow.inverse(store, z, batch.pitch(), batch.family()).sub(batch.x()).abs();
         max = error.max().getFloat();
         sum = error.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).sum().getDouble();
       }

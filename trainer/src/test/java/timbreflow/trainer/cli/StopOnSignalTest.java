@@ -35,7 +35,20 @@ class StopOnSignalTest {
     Path flowJson = dir.resolve("flow.json");
     // wide enough that a step spends tens of milliseconds in libtorch: the signal lands in one
     Files.writeString(
-        flowJson, new FlowConfig(513, 2, 32, 2, 3, 7L, 2.0, true, 128, 11, 4, 4, 0).toJson());
+        flowJson,
+        FlowConfig.seedDesign().toBuilder()
+            .optChannels(513)
+            .optSteps(2)
+            .optHiddenChannels(32)
+            .optLayers(2)
+            .optKernelSize(3)
+            .optShuffleSeed(7L)
+            .optActNorm(true)
+            .optPitchEmbedding(4)
+            .optFamilyEmbedding(4)
+            .optPriorFrames(0)
+            .build()
+            .toJson());
     Path run = dir.resolve("run");
     Path log = dir.resolve("train.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -25,7 +25,20 @@ class TrainEvaluateCliTest {
     data = RenderedNotes.render(dir.resolve("data"), "73,0", "60-65", "0.5");
     flowJson = dir.resolve("tiny-flow.json");
     Files.writeString(
-        flowJson, new FlowConfig(513, 1, 8, 1, 3, 7L, 2.0, true, 128, 11, 4, 4, 0).toJson());
+        flowJson,
+        FlowConfig.seedDesign().toBuilder()
+            .optChannels(513)
+            .optSteps(1)
+            .optHiddenChannels(8)
+            .optLayers(1)
+            .optKernelSize(3)
+            .optShuffleSeed(7L)
+            .optActNorm(true)
+            .optPitchEmbedding(4)
+            .optFamilyEmbedding(4)
+            .optPriorFrames(0)
+            .build()
+            .toJson());
   }
 
   private static List<String> common(String... more) {

@@ -19,7 +19,18 @@ final class Blocks {
 
   /** A small config for fast tests. */
   static FlowConfig tiny(int channels, int steps, boolean actNorm, int priorFrames) {
-    return new FlowConfig(channels, steps, 8, 3, 3, 7L, 2.0, actNorm, 128, 11, 4, 3, priorFrames);
+    return FlowConfig.seedDesign().toBuilder()
+        .optChannels(channels)
+        .optSteps(steps)
+        .optHiddenChannels(8)
+        .optLayers(3)
+        .optKernelSize(3)
+        .optShuffleSeed(7L)
+        .optActNorm(actNorm)
+        .optPitchEmbedding(4)
+        .optFamilyEmbedding(3)
+        .optPriorFrames(priorFrames)
+        .build();
   }
 
   /**

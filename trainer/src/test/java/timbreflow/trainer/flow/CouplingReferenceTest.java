@@ -20,7 +20,19 @@ class CouplingReferenceTest {
   void couplingEqualsTheDocumentedConvolutionsComputedWithConv1d() {
     Engine.getEngine("PyTorch").setRandomSeed(5);
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      FlowConfig config = new FlowConfig(11, 1, 6, 4, 3, 1, 2.0, false, 128, 11, 2, 2, 0);
+      FlowConfig config =
+          FlowConfig.seedDesign().toBuilder()
+              .optChannels(11)
+              .optSteps(1)
+              .optHiddenChannels(6)
+              .optLayers(4)
+              .optKernelSize(3)
+              .optShuffleSeed(1)
+              .optActNorm(false)
+              .optPitchEmbedding(2)
+              .optFamilyEmbedding(2)
+              .optPriorFrames(0)
+              .build();
       AffineCoupling coupling = new AffineCoupling(config);
       coupling.initialize(manager, DataType.FLOAT32, new Shape(2, 11, 9));
       Blocks.randomize(coupling, 6, 0.5);
@@ -37,7 +49,20 @@ class CouplingReferenceTest {
     Engine.getEngine("PyTorch").setRandomSeed(5);
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
       // 7 of 11 bins covered, so some transformed channels take the appended zero bin
-      FlowConfig config = new FlowConfig(11, 1, 6, 2, 3, 1, 2.0, false, 128, 11, 2, 2, 0, 3, 2, 7);
+      FlowConfig config =
+          FlowConfig.seedDesign().toBuilder()
+              .optChannels(11)
+              .optSteps(1)
+              .optHiddenChannels(6)
+              .optLayers(2)
+              .optKernelSize(3)
+              .optShuffleSeed(1)
+              .optActNorm(false)
+              .optPitchEmbedding(2)
+              .optFamilyEmbedding(2)
+              .optPriorFrames(0)
+              .optFrequencyBranch(3, 2, 7)
+              .build();
       long[] frequencyOfChannel = ChannelShuffle.permutation(11, 99);
       AffineCoupling coupling = new AffineCoupling(config, frequencyOfChannel);
       coupling.initialize(manager, DataType.FLOAT32, new Shape(2, 11, 9));

@@ -136,10 +136,12 @@ class FlowBlocksTest {
     ConditionalFlow flow = new ConditionalFlow(FlowConfig.defaults());
     flow.initialize(manager, 16);
     NDArray x = Blocks.randomInput(manager, 7, 2, 513, 16);
-    flow.forward(store, x, true);
+    NDArray pitch = manager.create(new long[] {24, 96});
+    NDArray family = manager.create(new long[] {0, 10});
+    flow.forward(store, x, pitch, family, true);
     Blocks.randomize(flow, 10, 0.05);
-    FlowOutput out = flow.forward(store, x, false);
-    double err = Blocks.maxAbsDiff(flow.inverse(store, out.z()), x);
+    FlowOutput out = flow.forward(store, x, pitch, family, false);
+    double err = Blocks.maxAbsDiff(flow.inverse(store, out.z(), pitch, family), x);
     assertTrue(err < 1e-5, "max |inverse(forward(x)) - x| = " + err);
   }
 

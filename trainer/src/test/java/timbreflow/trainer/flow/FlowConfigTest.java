@@ -32,7 +32,19 @@ class FlowConfigTest {
     TrainerException e =
         assertThrows(
             TrainerException.class,
-            () -> new FlowConfig(513, 8, 64, 4, 4, 1, 2.0, true, 128, 11, 16, 8, 0));
+            () ->
+                FlowConfig.seedDesign().toBuilder()
+                    .optChannels(513)
+                    .optSteps(8)
+                    .optHiddenChannels(64)
+                    .optLayers(4)
+                    .optKernelSize(4)
+                    .optShuffleSeed(1)
+                    .optActNorm(true)
+                    .optPitchEmbedding(16)
+                    .optFamilyEmbedding(8)
+                    .optPriorFrames(0)
+                    .build());
     assertEquals(TrainerException.Reason.INVALID_CONFIG, e.reason());
     assertTrue(e.getMessage().contains("kernelSize"), e.getMessage());
     assertTrue(e.getMessage().contains("found 4"), e.getMessage());
@@ -83,19 +95,61 @@ class FlowConfigTest {
   }
 
   @Test
-  void defaultModelHasTwelveStepsAndFitsTheParameterBudget() {
+  void seedDesignHasTwelveStepsAndReleaseTwosParameterCount() {
     try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
-      ConditionalFlow flow = new ConditionalFlow(FlowConfig.defaults());
+      ConditionalFlow flow = new ConditionalFlow(FlowConfig.seedDesign());
       flow.initialize(manager, 4);
       assertEquals(12, flow.couplings().size());
       assertEquals(2_557_410, flow.trainableParameterCount());
-      ConditionalFlow baseline = new ConditionalFlow(FlowConfig.defaults().withSteps(0));
+      ConditionalFlow baseline = new ConditionalFlow(FlowConfig.seedDesign().withSteps(0));
       baseline.initialize(manager, 4);
       // ActNorm 2·513; the prior: pitch 128 × 128, family 11 × 16, linear 144 → 2·513 with bias,
       // 2·513 × 251 frame offsets (422 856)
       assertEquals(
           2 * 513 + 128 * 128 + 11 * 16 + (144 + 1) * 1026 + 1026 * 251,
           baseline.trainableParameterCount());
+    }
+  }
+
+  @Test
+  void defaultModelIsTheSeedDesignPlusItsConditioningCountedParameterByParameter() {
+    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+      ConditionalFlow flow = new ConditionalFlow(FlowConfig.defaults());
+      flow.initialize(manager, 4);
+      assertTrue(flow.config().conditionalFlow());
+      // the flow's embeddings (128 × 32 pitch, 11 × 16 family), one [2·64, 48] condition weight
+      // per layer of every coupling, and the prior's rank-4 envelope ([4·251, 144] and [1026, 4])
+      long extra = 128 * 32 + 11 * 16 + 12L * 4 * 128 * 48 + 4L * 251 * 144 + 1026 * 4;
+      assertEquals(2_557_410 + extra, flow.trainableParameterCount());
+      assertEquals(3_005_274, flow.trainableParameterCount());
+    }
+  }
+
+  @Test
+  void jsonWrittenBeforeConditioningReadsAsTheSeedDesign() {
+    String old = FlowConfig.seedDesign().toJson();
+    for (String field : List.of("flowPitchEmbedding", "flowFamilyEmbedding", "envelopeRank")) {
+      old = old.replace(",\"" + field + "\":0", "");
+    }
+    assertTrue(!old.contains("envelopeRank"), old);
+    assertEquals(FlowConfig.seedDesign(), FlowConfig.fromJson(old));
+  }
+
+  @Test
+  void conditioningFieldsAreValidatedTogether() {
+    FlowConfig base = Blocks.tiny(33, 1, false, 0);
+    for (Map<String, Integer> bad :
+        List.of(
+            Map.of("flowPitchEmbedding", 4, "flowFamilyEmbedding", 0),
+            Map.of("flowPitchEmbedding", 0, "flowFamilyEmbedding", 3),
+            Map.of("flowPitchEmbedding", -1, "flowFamilyEmbedding", 0),
+            Map.of("envelopeRank", 2))) {
+      TrainerException e = assertThrows(TrainerException.class, () -> base.with(bad));
+      assertTrue(
+          e.getMessage().contains("flowFamilyEmbedding")
+              || e.getMessage().contains("flowPitchEmbedding")
+              || e.getMessage().contains("envelopeRank"),
+          e.getMessage());
     }
   }
 

@@ -38,7 +38,19 @@ class RenderedDatasetTrainingTest {
         FeatureCache.open(trainSet, dir.resolve("cache"), 1, silent).trainingNotes();
     List<TrainingNote> valid =
         FeatureCache.open(validSet, dir.resolve("cache"), 1, silent).trainingNotes();
-    FlowConfig flow = new FlowConfig(513, 2, 16, 2, 3, 3L, 2.0, true, 128, 11, 4, 4, 0);
+    FlowConfig flow =
+        FlowConfig.seedDesign().toBuilder()
+            .optChannels(513)
+            .optSteps(2)
+            .optHiddenChannels(16)
+            .optLayers(2)
+            .optKernelSize(3)
+            .optShuffleSeed(3L)
+            .optActNorm(true)
+            .optPitchEmbedding(4)
+            .optFamilyEmbedding(4)
+            .optPriorFrames(0)
+            .build();
     TrainingConfig config =
         new TrainingConfig(
             4,

@@ -330,7 +330,19 @@ class TrainerTest {
 
   @Test
   void aFlowWhoseChannelsDoNotMatchTheFeaturesIsRefusedByName() {
-    FlowConfig wide = new FlowConfig(34, 1, 8, 1, 3, 1L, 2.0, true, 128, 11, 4, 4, 0);
+    FlowConfig wide =
+        FlowConfig.seedDesign().toBuilder()
+            .optChannels(34)
+            .optSteps(1)
+            .optHiddenChannels(8)
+            .optLayers(1)
+            .optKernelSize(3)
+            .optShuffleSeed(1L)
+            .optActNorm(true)
+            .optPitchEmbedding(4)
+            .optFamilyEmbedding(4)
+            .optPriorFrames(0)
+            .build();
     TrainerException e =
         assertThrows(
             TrainerException.class,
