@@ -5,6 +5,12 @@
 // CASES.json: { "bundle": DIR, "tolerance": 1e-4,
 //               "runs": [ { "graph": "encoder", "inputs": { name: file.npy }, "outputs": { name: file.npy } } ] }
 // .npy files are relative to CASES.json's directory. Exit 0 when every output is within tolerance.
+//
+// The bundle's format comes from model.json's format_version: format 1 (unconditional flow) feeds
+// int64 pitch [B] and family [B] to the encoder and prior only; format 2 (conditional flow) feeds
+// float32 pitch [B] and family weights [B, F] to all three graphs, the decoder included. Every run's
+// feeds are checked against the graph's inputs as model.json and the session declare them (names,
+// element types, shapes) before anything runs, so a case written for the wrong format fails loudly.
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
@@ -34,6 +40,62 @@ const casesFile = process.argv[2];
 const cases = JSON.parse(readFileSync(casesFile, "utf8"));
 const base = dirname(casesFile);
 const manifest = JSON.parse(readFileSync(join(cases.bundle, "model.json"), "utf8"));
+const format = manifest.format_version;
+const families = manifest.families.length;
+// the graphs that take the condition, and how, per bundle format
+const CONDITIONS = {
+  1: { graphs: ["encoder", "prior"], type: "int64", familyShape: [-1] },
+  2: { graphs: ["encoder", "decoder", "prior"], type: "float32", familyShape: [-1, families] },
+};
+const conditions = CONDITIONS[format];
+if (!conditions) throw new Error(`model.json: expected format_version 1 or 2, found ${format}`);
+console.log(
+  `bundle format ${format}: ${conditions.graphs.join(", ")} take ${conditions.type} pitch [B]` +
+    ` and family ${JSON.stringify(conditions.familyShape)}`,
+);
+
+function sameShape(declared, actual) {
+  return declared.length === actual.length && declared.every((d, i) => d === -1 || d === actual[i]);
+}
+
+// Checks a run's feeds against the graph's declared inputs and the format's condition inputs.
+function checkFeeds(run, spec, session, feeds) {
+  const declared = spec.inputs.map((i) => i.name);
+  if (JSON.stringify(declared) !== JSON.stringify(session.inputNames)) {
+    throw new Error(`${run.graph}: model.json declares inputs ${declared}, the graph ${session.inputNames}`);
+  }
+  const given = Object.keys(feeds).sort();
+  if (JSON.stringify(given) !== JSON.stringify([...declared].sort())) {
+    throw new Error(`${run.graph}: expected inputs ${declared} (format ${format}), found ${given}`);
+  }
+  for (const input of spec.inputs) {
+    const t = feeds[input.name];
+    if (t.type !== input.dtype || !sameShape(input.shape, t.dims)) {
+      throw new Error(
+        `${run.graph}.${input.name}: expected ${input.dtype} ${JSON.stringify(input.shape)},` +
+          ` found ${t.type} ${JSON.stringify(t.dims)}`,
+      );
+    }
+  }
+  const conditioned = conditions.graphs.includes(run.graph);
+  for (const name of ["pitch", "family"]) {
+    const input = spec.inputs.find((i) => i.name === name);
+    if (conditioned !== Boolean(input)) {
+      throw new Error(
+        `${run.graph}: a format-${format} ${run.graph} ${conditioned ? "takes" : "takes no"} ${name},` +
+          ` model.json ${input ? "declares one" : "declares none"}`,
+      );
+    }
+    const shape = name === "pitch" ? [-1] : conditions.familyShape;
+    if (input && (input.dtype !== conditions.type || JSON.stringify(input.shape) !== JSON.stringify(shape))) {
+      throw new Error(
+        `${run.graph}.${name}: format ${format} expects ${conditions.type} ${JSON.stringify(shape)},` +
+          ` model.json declares ${input.dtype} ${JSON.stringify(input.shape)}`,
+      );
+    }
+  }
+}
+
 const sessions = {};
 let failures = 0;
 let compared = 0;
@@ -51,6 +113,7 @@ for (const run of cases.runs) {
     const a = readNpy(join(base, file));
     feeds[name] = new ort.Tensor(a.type, a.data, a.shape);
   }
+  checkFeeds(run, spec, sessions[run.graph], feeds);
   const results = await sessions[run.graph].run(feeds);
   for (const [name, file] of Object.entries(run.outputs)) {
     const expected = readNpy(join(base, file));
@@ -79,5 +142,8 @@ for (const run of cases.runs) {
     );
   }
 }
-console.log(`onnxruntime-node ${ort.env.versions?.common ?? ""}: ${compared} values compared, ${failures} failing`);
+console.log(
+  `onnxruntime-node ${ort.env.versions?.common ?? ""}: format ${format}, ${compared} values compared,` +
+    ` ${failures} failing`,
+);
 process.exit(failures === 0 ? 0 : 1);

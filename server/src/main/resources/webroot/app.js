@@ -125,11 +125,23 @@ async function init() {
   });
   if (notes.size > 0) await chooseSource($('example-select').value);
 
+  // An example named after its family ("organ-c3") is encoded under that family: a conditional
+  // flow (bundle format 2) encodes, perturbs and interpolates under the note's condition.
+  const familyOf = (name) => {
+    const stem = name.split('-')[0];
+    return model.families.includes(stem) ? stem : null;
+  };
+  const familyParam = (name, key) => {
+    const family = familyOf(name);
+    return family ? '&' + key + '=' + encodeURIComponent(family) : '';
+  };
   $('reconstruct-button').addEventListener('click', () => {
-    const source = notes.get($('example-select').value);
+    const name = $('example-select').value;
+    const source = notes.get(name);
     if (!source) { showError('pick or upload a note first'); return; }
     run($('reconstruct-button'), $('reconstruct-stats'), $('reconstruct-audio'), $('reconstruct-image'), () =>
-      fetch('/v1/reconstruct?' + gl() + '&noise=' + $('noise').value, { method: 'POST', body: source, headers: { 'Content-Type': 'audio/wav' } }));
+      fetch('/v1/reconstruct?' + gl() + '&noise=' + $('noise').value + familyParam(name, 'family'),
+        { method: 'POST', body: source, headers: { 'Content-Type': 'audio/wav' } }));
   });
   $('interpolate-button').addEventListener('click', () => {
     const a = notes.get($('interp-a').value);
@@ -138,8 +150,9 @@ async function init() {
     const form = new FormData();
     form.append('a', a, 'a.wav');
     form.append('b', b, 'b.wav');
+    const families = familyParam($('interp-a').value, 'family_a') + familyParam($('interp-b').value, 'family_b');
     run($('interpolate-button'), $('interpolate-stats'), $('interpolate-audio'), $('interpolate-image'), () =>
-      fetch('/v1/interpolate?' + gl() + '&alpha=' + $('alpha').value, { method: 'POST', body: form }));
+      fetch('/v1/interpolate?' + gl() + '&alpha=' + $('alpha').value + families, { method: 'POST', body: form }));
   });
   $('sample-button').addEventListener('click', () => {
     const query = new URLSearchParams({

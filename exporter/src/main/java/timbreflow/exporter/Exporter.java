@@ -56,7 +56,11 @@ public final class Exporter {
     }
     FlowWeights weights = FlowWeightsReader.read(request.flow());
     Manifest manifest =
-        ManifestFactory.base(request.flow().config(), request.provenance(), request.opset());
+        ManifestFactory.base(
+            request.flow().config(),
+            weights.contract().formatVersion(),
+            request.provenance(),
+            request.opset());
     Map<String, String> metadata = manifest.metadataProps();
     String producer = manifest.producer();
     String version = manifest.producerVersion();

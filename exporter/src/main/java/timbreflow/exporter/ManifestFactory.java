@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Map;
 import timbreflow.runtime.dsp.StftConfig;
 import timbreflow.runtime.onnx.FeatureFormula;
+import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.Provenance;
 import timbreflow.trainer.flow.FlowConfig;
 
-/** The manifest facts of an export: STFT and feature constants, conditions, provenance. */
+/**
+ * The manifest facts of an export: bundle format, STFT and feature constants, conditions,
+ * provenance.
+ */
 final class ManifestFactory {
 
   /** Name written as the graphs' and manifest's producer. */
@@ -38,8 +42,23 @@ final class ManifestFactory {
     return v == null ? "0.1.0-SNAPSHOT" : v;
   }
 
-  /** A manifest without graph entries for a flow trained on the default STFT. */
-  static Manifest base(FlowConfig config, Provenance provenance, int opset) {
+  /**
+   * A manifest without graph entries for a flow trained on the default STFT.
+   *
+   * @param formatVersion the graphs' bundle format: {@link GraphContract#CONDITIONAL_FLOW} for a
+   *     conditional flow, else {@link GraphContract#UNCONDITIONAL_FLOW} ({@code
+   *     FlowWeights#contract()})
+   */
+  static Manifest base(FlowConfig config, int formatVersion, Provenance provenance, int opset) {
+    if (config.conditionalFlow() != (formatVersion == GraphContract.CONDITIONAL_FLOW)) {
+      throw new IllegalArgumentException(
+          "expected bundle format "
+              + (config.conditionalFlow()
+                  ? GraphContract.CONDITIONAL_FLOW
+                  : GraphContract.UNCONDITIONAL_FLOW)
+              + " for this flow, found "
+              + formatVersion);
+    }
     StftConfig stft = StftConfig.DEFAULT;
     List<String> families = new ArrayList<>();
     for (int i = 0; i < config.families(); i++) {
@@ -47,7 +66,7 @@ final class ManifestFactory {
           config.families() == NSYNTH_FAMILIES.size() ? NSYNTH_FAMILIES.get(i) : "family_" + i);
     }
     return new Manifest(
-        Manifest.FORMAT_VERSION,
+        formatVersion,
         PRODUCER,
         producerVersion(),
         stft.sampleRate(),

@@ -201,6 +201,42 @@ class ApiTest {
   }
 
   @Test
+  void interpolateTakesEachNotesConditionAndNamesABadOne() throws Exception {
+    JsonObject model = get("/v1/model").bodyAsJsonObject();
+    String first = model.getJsonArray("families").getString(0);
+    String last = model.getJsonArray("families").getString(1);
+    Waveform w =
+        assertWav(
+            interpolate(
+                "?alpha=0.25&iterations=4&pitch_a=69&family_a="
+                    + first
+                    + "&pitch_b=72&family_b="
+                    + last));
+    assertEquals(64_000, w.length());
+    String m =
+        assertError(interpolate("?family_b=kazoo"), 400, "invalid_argument").getString("message");
+    assertTrue(m.contains("family_b") && m.contains("kazoo"), m);
+    assertError(interpolate("?pitch_a=500"), 400, "invalid_argument");
+  }
+
+  @Test
+  void decodeTakesAConditionAndChecksIt() {
+    float[] z = new float[513 * 20];
+    Buffer latent = Buffer.buffer(Npy.toBytes(NpyArray.ofFloats(new long[] {513, 20}, z)));
+    HttpResponse<Buffer> r =
+        server
+            .client
+            .post("/v1/decode?iterations=4&pitch=48&family=organ")
+            .sendBuffer(latent)
+            .await();
+    assertEquals(200, r.statusCode(), r.bodyAsString());
+    assertError(
+        server.client.post("/v1/decode?family=kazoo").sendBuffer(latent).await(),
+        400,
+        "invalid_argument");
+  }
+
+  @Test
   void interpolateViewPng() throws Exception {
     assertPng(interpolate("?steps=2&iterations=2&view=png"));
   }

@@ -22,6 +22,7 @@ import timbreflow.exporter.parity.DjlReference;
 import timbreflow.exporter.parity.ParityNote;
 import timbreflow.runtime.onnx.BundleOptions;
 import timbreflow.runtime.onnx.FeatureFormula;
+import timbreflow.runtime.onnx.GraphConditions;
 import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.ModelBundle;
@@ -33,6 +34,9 @@ import timbreflow.trainer.train.Checkpoint;
 /**
  * Times encode + decode of one 4-s note (batch 1) and of a batch of 8 under ONNX Runtime (CPU) and
  * under DJL (PyTorch) on the same weights, and prints both medians and their ratio.
+ *
+ * <p>The bundle has the flow's own format (a conditional flow's decoder takes the condition, so
+ * both engines decode under the notes' label conditions).
  *
  * <p>Without {@code --checkpoint} it uses the default-size flow ({@link FlowConfig#defaults()})
  * with seeded random weights: speed does not depend on the values. Both engines run with {@code
@@ -83,7 +87,7 @@ public final class OrtVsDjlBenchmark implements Callable<Integer> {
 
   private int run(ConditionalFlow flow, NDManager manager) throws Exception {
     FlowWeights w = FlowWeightsReader.read(flow);
-    Manifest manifest = manifest(flow.config());
+    Manifest manifest = manifest(flow.config(), w.contract().formatVersion());
     Map<String, ModelProto> graphs = new LinkedHashMap<>();
     Map<String, String> meta = manifest.metadataProps();
     graphs.put(GraphContract.ENCODER, FlowGraphs.encoder(w, 17, "bench", "0", meta));
@@ -116,12 +120,11 @@ public final class OrtVsDjlBenchmark implements Callable<Integer> {
           pitch[i] = notes.get(i).pitch();
           family[i] = notes.get(i).family();
         }
+        GraphConditions c = GraphConditions.ofLabels(pitch, family, flow.config().families());
         double djlMs =
-            median(
-                () -> djl.decode(djl.encode(x, batch, frames, pitch, family).z(), batch, frames));
+            median(() -> djl.decode(djl.encode(x, batch, frames, c).z(), batch, frames, c));
         double ortMs =
-            median(
-                () -> ort.decode(ort.encode(x, batch, frames, pitch, family).z(), batch, frames));
+            median(() -> ort.decode(ort.encode(x, batch, frames, c).z(), batch, frames, c));
         System.out.printf(
             "batch %d: DJL forward+inverse %.1f ms, ORT encode+decode %.1f ms, ORT/DJL %.2f%n",
             batch, djlMs, ortMs, ortMs / djlMs);
@@ -149,9 +152,9 @@ public final class OrtVsDjlBenchmark implements Callable<Integer> {
         : (ms[iterations / 2 - 1] + ms[iterations / 2]) / 2;
   }
 
-  private static Manifest manifest(FlowConfig config) {
+  private static Manifest manifest(FlowConfig config, int formatVersion) {
     return new Manifest(
-        Manifest.FORMAT_VERSION,
+        formatVersion,
         "bench",
         "0",
         16000,

@@ -33,7 +33,8 @@ public final class BundleWriter {
    * directory beside {@code destination}.
    *
    * @param graphs graph key ({@link GraphContract#GRAPHS}) → model
-   * @param manifest the manifest; its {@code graphs} entries are filled in here
+   * @param manifest the manifest; its {@code graphs} entries are filled in here, with the
+   *     interfaces of its format ({@link Manifest#contract()})
    * @return the staging directory
    */
   public static Path stage(Path destination, Map<String, ModelProto> graphs, Manifest manifest) {
@@ -42,6 +43,7 @@ public final class BundleWriter {
       Files.createDirectories(parent);
       Path staging = AtomicFiles.temporaryDirectorySibling(destination, "staging");
       Map<String, GraphSpec> specs = new LinkedHashMap<>();
+      GraphContract contract = manifest.contract();
       for (String graph : GraphContract.GRAPHS) {
         byte[] bytes = graphs.get(graph).toByteArray();
         String file = graph + ".onnx";
@@ -49,10 +51,7 @@ public final class BundleWriter {
         specs.put(
             graph,
             new GraphSpec(
-                file,
-                Checksums.sha256(bytes),
-                GraphContract.inputs(graph, manifest.bins()),
-                GraphContract.outputs(graph, manifest.bins())));
+                file, Checksums.sha256(bytes), contract.inputs(graph), contract.outputs(graph)));
       }
       writeManifest(staging, manifest.withGraphs(specs));
       return staging;

@@ -14,7 +14,8 @@ import timbreflow.trainer.flow.ConditionalFlow;
 
 /**
  * {@code tiny}: exports the seeded {@link TinyFlow} through the same exporter and parity gate (on
- * 32 seeded {@link SyntheticNotes}); regenerates {@code models/tiny/}.
+ * 32 seeded {@link SyntheticNotes}); regenerates {@code models/tiny/}. With {@code --conditional}
+ * the flow is {@link TinyFlow#conditionalConfig()}, so the bundle is format 2.
  */
 @Command(
     name = "tiny",
@@ -31,13 +32,21 @@ final class TinyCommand implements Callable<Integer> {
       description = "parameter seed (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(
+      names = "--conditional",
+      description =
+          "a conditional flow with an envelope (TinyFlow.conditionalConfig): a format-2 bundle")
+  boolean conditional;
+
   @Mixin BundleOutputOptions output;
 
   @Override
   public Integer call() {
     output.checkedLayout();
     try (NDManager manager = NDManager.newBaseManager()) {
-      ConditionalFlow flow = TinyFlow.create(manager, seed);
+      ConditionalFlow flow =
+          TinyFlow.create(
+              manager, conditional ? TinyFlow.conditionalConfig() : TinyFlow.config(), seed);
       List<ParityNote> notes = SyntheticNotes.generate(ParityGate.MIN_NOTES, 513, 251, seed);
       Provenance provenance =
           new Provenance(

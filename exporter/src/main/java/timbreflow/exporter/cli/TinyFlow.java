@@ -16,7 +16,8 @@ import timbreflow.trainer.flow.FlowConfig;
  *
  * <p>Draws: ActNorm {@code bias ~ −0.5 + N(0, 0.1)}, {@code log_scale ~ 0.5 + N(0, 0.1)};
  * convolution weights and biases {@code U(±1/√fanIn)}, the end convolution's scaled by 0.1;
- * embeddings {@code N(0, 1)}; prior weight {@code N(0, 0.05)}, bias {@code N(0, 0.1)}.
+ * condition projections {@code [2H, E]} {@code U(±1/√E)}; embeddings {@code N(0, 1)}; prior weight
+ * {@code N(0, 0.05)}, bias, frame offsets and envelope {@code N(0, 0.1)}.
  */
 public final class TinyFlow {
 
@@ -25,6 +26,21 @@ public final class TinyFlow {
   /** The configuration: 2 steps, 8 hidden channels, 2 layers, kernel 3, ActNorm. */
   public static FlowConfig config() {
     return new FlowConfig(513, 2, 8, 2, 3, 20_240_613L, 2.0, true, 128, 11, 8, 4, 0);
+  }
+
+  /**
+   * {@link #config()} made a conditional flow (bundle format 2) with every condition-dependent
+   * part: a 6-wide flow pitch and 3-wide flow family embedding, a prior with a learned offset for
+   * 200 frames (fewer than a note's 251, so the last ones are clamped) and a rank-2 envelope.
+   */
+  public static FlowConfig conditionalConfig() {
+    return config()
+        .with(
+            Map.of(
+                "flowPitchEmbedding", 6,
+                "flowFamilyEmbedding", 3,
+                "priorFrames", 200,
+                "envelopeRank", 2));
   }
 
   /** A flow of {@link #config()} with seeded random parameters on {@code manager}. */
@@ -72,7 +88,7 @@ public final class TinyFlow {
       return (float) (0.1 * rnd.nextGaussian());
     }
     long[] shape = a.getShape().getShape();
-    long fanIn = shape.length == 3 ? shape[1] * shape[2] : 8;
+    long fanIn = shape.length == 3 ? shape[1] * shape[2] : shape.length == 2 ? shape[1] : 8;
     double bound = 1 / Math.sqrt(fanIn) * (name.contains("end_") ? 0.1 : 1);
     return (float) ((rnd.nextDouble() * 2 - 1) * bound);
   }

@@ -11,6 +11,10 @@ import timbreflow.exporter.graph.GraphBuilder.Attr;
  * −softplus(m)}: forward {@code b' = b·exp(−softplus(m)) + t}, inverse {@code b = (b' −
  * t)·exp(softplus(m))}, log-det {@code −Σ softplus(m)}. Negating weights is exact in IEEE
  * arithmetic, so this changes no rounding of the convolution.
+ *
+ * <p>In a conditional flow each layer's gate input also gets {@code (e · cond_weightᵀ)[:, :, None]}
+ * ({@code Gemm} with {@code transB}, {@code [B, 2H]}, broadcast over time), added after the dilated
+ * convolution and its bias as in DJL.
  */
 final class CouplingNet {
 
@@ -18,12 +22,32 @@ final class CouplingNet {
   private final FlowWeights w;
   private final String prefix;
   private final FlowWeights.Coupling c;
+  private final String condition;
+  private String conditionAxis;
 
-  CouplingNet(GraphBuilder g, FlowWeights w, int step) {
+  /**
+   * The net of step {@code step}.
+   *
+   * @param condition the flow's condition vector {@code [B, E]} ({@link ConditionVector}); null
+   *     exactly when the flow is unconditional
+   */
+  CouplingNet(GraphBuilder g, FlowWeights w, int step, String condition) {
     this.g = g;
     this.w = w;
     this.prefix = "step" + step + "_";
     this.c = w.steps().get(step).coupling();
+    this.condition = condition;
+    if (c.condWeights().isEmpty() != (condition == null)) {
+      throw new IllegalArgumentException(
+          "step "
+              + step
+              + ": expected a condition vector exactly when the coupling has condition weights,"
+              + " found "
+              + (condition == null ? "none" : "one")
+              + " with "
+              + c.condWeights().size()
+              + " weights");
+    }
   }
 
   /**
@@ -50,6 +74,9 @@ final class CouplingNet {
               "in" + i,
               new long[] {2L * h, h, k},
               d);
+      if (condition != null) {
+        u = g.op("Add", new String[] {u, conditionTerm(i)});
+      }
       String[] tu = g.ops("Split", 2, new String[] {u, halves}, Attr.i("axis", 1));
       String gate =
           g.op(
@@ -95,6 +122,24 @@ final class CouplingNet {
             new String[] {o, g.vector(prefix + "end_halves", cb, cb)},
             Attr.i("axis", 1));
     return new String[] {g.op("Softplus", new String[] {mt[0]}), mt[1]};
+  }
+
+  /**
+   * Layer {@code i}'s condition term {@code (e · cond_i_weightᵀ)[:, :, None]}, {@code [B, 2H, 1]}.
+   */
+  private String conditionTerm(int i) {
+    String weight =
+        g.floats(
+            prefix + "cond" + i + "_weight",
+            c.condWeights().get(i),
+            2L * w.hidden(),
+            w.condition().width());
+    String projected =
+        g.op("Gemm", new String[] {condition, weight}, Attr.i("transB", 1)); // [B, 2H]
+    if (conditionAxis == null) {
+      conditionAxis = g.vector(prefix + "cond_axis", 2);
+    }
+    return g.op("Unsqueeze", new String[] {projected, conditionAxis});
   }
 
   /**

@@ -19,6 +19,12 @@ import timbreflow.runtime.onnx.TensorSpec;
  * Split}, {@code ReduceSum} and {@code Unsqueeze} take their sizes and axes as inputs from opset 13
  * on, and no op whose signature changes before 18 is used; 17 is also the newest opset that
  * Debian's onnx 1.12 checker knows.
+ *
+ * <p>The bundle format follows the flow ({@link FlowWeights#contract()}): an unconditional flow
+ * gives format 1, whose decoder takes only z and whose encoder and prior take int64 labels; a
+ * conditional flow gives format 2, where all three graphs take float pitch {@code [B]} and family
+ * weights {@code [B, F]}, and the encoder and decoder embed them once ({@link ConditionVector}) for
+ * every coupling to read.
  */
 public final class FlowGraphs {
 
@@ -51,7 +57,7 @@ public final class FlowGraphs {
     checkOpset(opset);
     int c = w.channels();
     GraphBuilder g = new GraphBuilder("timbreflow_encoder");
-    declare(g, GraphContract.ENCODER, c);
+    GraphContract contract = declare(g, GraphContract.ENCODER, w);
     String x = GraphContract.FEATURES;
     String frames =
         g.op(
@@ -82,6 +88,7 @@ public final class FlowGraphs {
     }
     String axes12 = g.vector("axes12", 1, 2);
     int ca = w.conditionerChannels();
+    String condition = flowCondition(g, w);
     for (int k = 0; k < w.steps().size(); k++) {
       long[] perm = w.steps().get(k).permutation();
       String a =
@@ -94,7 +101,7 @@ public final class FlowGraphs {
               "Gather",
               new String[] {y, g.vector("perm" + k + "_b", slice(perm, ca, c))},
               Attr.i("axis", 1));
-      CouplingNet net = new CouplingNet(g, w, k);
+      CouplingNet net = new CouplingNet(g, w, k, condition);
       String[] spT = net.softplusAndShift(a);
       String bPrime = net.forward(b, spT);
       y = g.op("Concat", new String[] {a, bPrime}, Attr.i("axis", 1));
@@ -102,7 +109,9 @@ public final class FlowGraphs {
       logDet = g.op("Sub", new String[] {logDet, spSum});
     }
     g.opInto(GraphContract.Z, "Identity", new String[] {y});
-    String[] prior = PriorHead.emit(g, w, GraphContract.PITCH, GraphContract.FAMILY, frames);
+    String[] prior =
+        PriorHead.emit(
+            g, w, GraphContract.PITCH, GraphContract.FAMILY, frames, contract.conditionalFlow());
     // log N(z; mean, exp(logStd)²) = −½ Σ ((z − mean)·exp(−logStd))² − Σ logStd − D·½ ln 2π
     String invStd = g.op("Exp", new String[] {g.op("Neg", new String[] {prior[1]})});
     String d =
@@ -145,7 +154,7 @@ public final class FlowGraphs {
     return g.build(opset, producer, version, metadata);
   }
 
-  /** The decoder graph: z → features, the inverse flow. */
+  /** The decoder graph: z (format 2: and pitch, family) → features, the inverse flow. */
   public static ModelProto decoder(
       FlowWeights w, int opset, String producer, String version, Map<String, String> metadata) {
     checkOpset(opset);
@@ -153,16 +162,17 @@ public final class FlowGraphs {
     int ca = w.conditionerChannels();
     int cb = w.transformedChannels();
     GraphBuilder g = new GraphBuilder("timbreflow_decoder");
-    declare(g, GraphContract.DECODER, c);
+    declare(g, GraphContract.DECODER, w);
     String y = GraphContract.Z;
     int steps = w.steps().size();
     if (steps > 0) {
+      String condition = flowCondition(g, w);
       String[] ab =
           g.ops("Split", 2, new String[] {y, g.vector("halves", ca, cb)}, Attr.i("axis", 1));
       String a = ab[0];
       String bPrime = ab[1];
       for (int k = steps - 1; k >= 0; k--) {
-        CouplingNet net = new CouplingNet(g, w, k);
+        CouplingNet net = new CouplingNet(g, w, k, condition);
         String b = net.inverse(bPrime, net.softplusAndShift(a));
         String shuffled = g.op("Concat", new String[] {a, b}, Attr.i("axis", 1));
         long[] inv = inverse(w.steps().get(k).permutation());
@@ -208,9 +218,15 @@ public final class FlowGraphs {
     checkOpset(opset);
     int c = w.channels();
     GraphBuilder g = new GraphBuilder("timbreflow_prior");
-    declare(g, GraphContract.PRIOR, c);
+    GraphContract contract = declare(g, GraphContract.PRIOR, w);
     String[] ms =
-        PriorHead.emit(g, w, GraphContract.PITCH, GraphContract.FAMILY, GraphContract.FRAMES);
+        PriorHead.emit(
+            g,
+            w,
+            GraphContract.PITCH,
+            GraphContract.FAMILY,
+            GraphContract.FRAMES,
+            contract.conditionalFlow());
     if (w.prior().priorFrames() == 0) {
       String shape =
           g.op(
@@ -229,13 +245,30 @@ public final class FlowGraphs {
     return g.build(opset, producer, version, metadata);
   }
 
-  private static void declare(GraphBuilder g, String graph, int channels) {
-    for (TensorSpec in : GraphContract.inputs(graph, channels)) {
+  /**
+   * Declares the inputs and outputs of {@code graph} in the flow's format; returns the contract.
+   */
+  private static GraphContract declare(GraphBuilder g, String graph, FlowWeights w) {
+    GraphContract contract = w.contract();
+    for (TensorSpec in : contract.inputs(graph)) {
       g.input(in);
     }
-    for (TensorSpec out : GraphContract.outputs(graph, channels)) {
+    for (TensorSpec out : contract.outputs(graph)) {
       g.output(out);
     }
+    return contract;
+  }
+
+  /**
+   * The flow's condition vector {@code [B, E]} from the pitch and family inputs, or null for an
+   * unconditional flow (or one without couplings, where nothing reads it).
+   */
+  private static String flowCondition(GraphBuilder g, FlowWeights w) {
+    if (!w.conditionalFlow() || w.steps().isEmpty()) {
+      return null;
+    }
+    return ConditionVector.emit(
+        g, w.condition(), GraphContract.PITCH, GraphContract.FAMILY, true, "condition_");
   }
 
   static long[] inverse(long[] perm) {

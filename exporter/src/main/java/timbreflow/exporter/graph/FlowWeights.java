@@ -1,6 +1,7 @@
 package timbreflow.exporter.graph;
 
 import java.util.List;
+import timbreflow.runtime.onnx.GraphContract;
 
 /**
  * A trained flow's hyper-parameters and weights as plain row-major arrays, independent of DJL, in
@@ -14,6 +15,8 @@ import java.util.List;
  * @param actNorm the ActNorm parameters, or {@code null} when the flow has none
  * @param steps the K (shuffle, coupling) steps in forward order
  * @param prior the conditional prior
+ * @param condition the flow's own condition embedding, which every coupling reads; {@code null} for
+ *     an unconditional flow (the seed's design, where only the prior sees the condition)
  */
 public record FlowWeights(
     int channels,
@@ -23,10 +26,41 @@ public record FlowWeights(
     float scaleOffset,
     ActNorm actNorm,
     List<Step> steps,
-    Prior prior) {
+    Prior prior,
+    Embedding condition) {
 
+  /** Checks that the couplings read a condition exactly when the flow has one. */
   public FlowWeights {
     steps = List.copyOf(steps);
+    for (int k = 0; k < steps.size(); k++) {
+      if (steps.get(k).coupling().condWeights().isEmpty() != (condition == null)) {
+        throw new IllegalArgumentException(
+            "step "
+                + k
+                + ": expected "
+                + (condition == null ? "no condition weights" : "one condition weight per layer")
+                + " in "
+                + (condition == null ? "an unconditional" : "a conditional")
+                + " flow, found "
+                + steps.get(k).coupling().condWeights().size());
+      }
+    }
+  }
+
+  /** Whether the condition enters the couplings, so that the bundle is format 2. */
+  public boolean conditionalFlow() {
+    return condition != null;
+  }
+
+  /**
+   * The graphs' interface: format 2 ({@link GraphContract#CONDITIONAL_FLOW}, continuous pitch and
+   * family weights, a decoder that takes them) for a conditional flow, else format 1.
+   */
+  public GraphContract contract() {
+    return new GraphContract(
+        conditionalFlow() ? GraphContract.CONDITIONAL_FLOW : GraphContract.UNCONDITIONAL_FLOW,
+        channels,
+        prior.embedding().families());
   }
 
   /** Channels of the conditioner half a: ⌊C/2⌋. */
@@ -67,6 +101,8 @@ public record FlowWeights(
    * @param endWeight {@code [2Cb, H, 1]}
    * @param endBias {@code [2Cb]}
    * @param frequency the frequency-local branch, or {@code null} when the flow has none
+   * @param condWeights per layer {@code [2H, E]}, the projection of the flow's condition vector
+   *     added to the layer's gate input; empty for an unconditional flow
    */
   public record Coupling(
       float[] startWeight,
@@ -77,13 +113,15 @@ public record FlowWeights(
       List<float[]> resSkipBiases,
       float[] endWeight,
       float[] endBias,
-      Frequency frequency) {
+      Frequency frequency,
+      List<float[]> condWeights) {
 
     public Coupling {
       inWeights = List.copyOf(inWeights);
       inBiases = List.copyOf(inBiases);
       resSkipWeights = List.copyOf(resSkipWeights);
       resSkipBiases = List.copyOf(resSkipBiases);
+      condWeights = List.copyOf(condWeights);
     }
   }
 
@@ -114,29 +152,50 @@ public record FlowWeights(
       float[] outBias) {}
 
   /**
-   * The conditional prior: embeddings → linear → per-channel (mean, logStd), plus optional
-   * per-frame offsets.
+   * A condition embedding's two tables ({@code trainer.flow.NoteCondition}): a pitch row
+   * interpolated between integer pitches, a family row as the weighted sum of the families' rows.
    *
-   * @param pitches rows of the pitch embedding
+   * @param pitches P, rows of the pitch table (MIDI 0…P−1)
    * @param pitchDim Ep
-   * @param pitchEmbedding {@code [pitches, Ep]}
-   * @param families rows of the family embedding
+   * @param pitchTable {@code [P, Ep]}
+   * @param families F, rows of the family table
    * @param familyDim Ef
-   * @param familyEmbedding {@code [families, Ef]}
-   * @param weight {@code [2C, Ep + Ef]}
-   * @param bias {@code [2C]}
-   * @param priorFrames F; 0 when the prior is constant over frames
-   * @param frameOffsets {@code [2C, F]}, or {@code null} when F = 0
+   * @param familyTable {@code [F, Ef]}
    */
-  public record Prior(
+  public record Embedding(
       int pitches,
       int pitchDim,
-      float[] pitchEmbedding,
+      float[] pitchTable,
       int families,
       int familyDim,
-      float[] familyEmbedding,
+      float[] familyTable) {
+
+    /** E = Ep + Ef, the width of the condition vector. */
+    public int width() {
+      return pitchDim + familyDim;
+    }
+  }
+
+  /**
+   * The conditional prior: embeddings → linear → per-channel (mean, logStd), plus optional
+   * per-frame offsets and a condition-dependent envelope on them.
+   *
+   * @param embedding the prior's own pitch and family tables
+   * @param weight {@code [2C, Ep + Ef]}
+   * @param bias {@code [2C]}
+   * @param priorFrames Fp; 0 when the prior is constant over frames
+   * @param frameOffsets {@code [2C, Fp]}, or {@code null} when Fp = 0
+   * @param envelopeRank R; 0 when the offsets are the same for every condition
+   * @param envelopeWeight {@code [R·Fp, Ep + Ef]}, or {@code null} when R = 0
+   * @param envelopeBasis {@code [2C, R]}, or {@code null} when R = 0
+   */
+  public record Prior(
+      Embedding embedding,
       float[] weight,
       float[] bias,
       int priorFrames,
-      float[] frameOffsets) {}
+      float[] frameOffsets,
+      int envelopeRank,
+      float[] envelopeWeight,
+      float[] envelopeBasis) {}
 }

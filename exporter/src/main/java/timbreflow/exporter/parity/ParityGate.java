@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import timbreflow.exporter.ExportException;
 import timbreflow.runtime.onnx.Encoded;
+import timbreflow.runtime.onnx.GraphConditions;
 import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.ModelBundle;
 import timbreflow.runtime.onnx.PriorParams;
@@ -16,12 +17,18 @@ import timbreflow.runtime.onnx.PriorParams;
  *
  * <p>Checks, per batch size (notes taken in order, batches of equal frame counts): encoder {@code
  * z} and {@code bits_per_dim}; decoder output on DJL's latent; ONNX Runtime's {@code
- * decode(encode(x))} against x; prior {@code mean} and {@code log_std}.
+ * decode(encode(x))} against x; prior {@code mean} and {@code log_std}. Each runs under the notes'
+ * label conditions and, for a conditional flow (bundle format 2), again under continuous ones
+ * between labels ({@link GateConditions#between}: pitches between integers, two-family mixtures),
+ * reported as separate checks ending in {@value #CONTINUOUS}.
  */
 public final class ParityGate {
 
   /** The minimum number of validation notes the gate accepts. */
   public static final int MIN_NOTES = 32;
+
+  /** Suffix of the checks run under the continuous conditions ({@link GateConditions#between}). */
+  public static final String CONTINUOUS = " (continuous)";
 
   private final Tolerances tolerances;
   private final List<Integer> batchSizes;
@@ -58,6 +65,16 @@ public final class ParityGate {
               + " validation notes, found "
               + notes.size());
     }
+    if (djl.conditionalFlow() != ort.conditionalFlow()) {
+      throw new ExportException(
+          ExportException.Reason.PARITY_FAILED,
+          "expected a bundle of format "
+              + (djl.conditionalFlow()
+                  ? GraphContract.CONDITIONAL_FLOW
+                  : GraphContract.UNCONDITIONAL_FLOW)
+              + " for this flow, found format "
+              + ort.manifest().formatVersion());
+    }
     int bins = ort.manifest().bins();
     Map<String, Worst> worst = new LinkedHashMap<>();
     int done = 0;
@@ -90,22 +107,37 @@ public final class ParityGate {
     int b = batch.size();
     int frames = batch.get(0).frames();
     float[] x = new float[b * bins * frames];
-    long[] pitch = new long[b];
-    long[] family = new long[b];
     String[] ids = new String[b];
     for (int i = 0; i < b; i++) {
       ParityNote n = batch.get(i);
       System.arraycopy(n.features(), 0, x, i * bins * frames, bins * frames);
-      pitch[i] = n.pitch();
-      family[i] = n.family();
       ids[i] = n.id();
     }
-    Encoded refEnc = djl.encode(x, b, frames, pitch, family);
-    Encoded ortEnc = ort.encode(x, b, frames, pitch, family);
     Layout layout = new Layout(ids, bins, frames, batchSize);
+    int families = ort.manifest().families().size();
+    compareUnder(djl, ort, x, GateConditions.labels(batch, families), "", layout, worst);
+    if (ort.conditionalFlow()) {
+      GraphConditions between = GateConditions.between(batch, families, ort.manifest().pitchMax());
+      compareUnder(djl, ort, x, between, CONTINUOUS, layout, worst);
+    }
+  }
+
+  /** The six checks of one batch {@code x [B, C, T]} under one set of conditions. */
+  private void compareUnder(
+      DjlReference djl,
+      ModelBundle ort,
+      float[] x,
+      GraphConditions conditions,
+      String suffix,
+      Layout layout,
+      Map<String, Worst> worst) {
+    int b = conditions.batch();
+    int frames = layout.frames();
+    Encoded refEnc = djl.encode(x, b, frames, conditions);
+    Encoded ortEnc = ort.encode(x, b, frames, conditions);
     compare(
         worst,
-        "encoder z",
+        "encoder z" + suffix,
         GraphContract.ENCODER,
         GraphContract.Z,
         refEnc.z(),
@@ -114,7 +146,7 @@ public final class ParityGate {
         layout);
     compare(
         worst,
-        "encoder bits_per_dim",
+        "encoder bits_per_dim" + suffix,
         GraphContract.ENCODER,
         GraphContract.BITS_PER_DIM,
         refEnc.bitsPerDim(),
@@ -123,27 +155,27 @@ public final class ParityGate {
         layout.scalars());
     compare(
         worst,
-        "decoder features",
+        "decoder features" + suffix,
         GraphContract.DECODER,
         GraphContract.FEATURES,
-        djl.decode(refEnc.z(), b, frames),
-        ort.decode(refEnc.z(), b, frames),
+        djl.decode(refEnc.z(), b, frames, conditions),
+        ort.decode(refEnc.z(), b, frames, conditions),
         tolerances.decoder(),
         layout);
     compare(
         worst,
-        "decode(encode(x)) vs x",
+        "decode(encode(x)) vs x" + suffix,
         GraphContract.DECODER,
         GraphContract.FEATURES,
         x,
-        ort.decode(ortEnc.z(), b, frames),
+        ort.decode(ortEnc.z(), b, frames, conditions),
         tolerances.roundTrip(),
         layout);
-    PriorParams refPrior = djl.prior(pitch, family, frames);
-    PriorParams ortPrior = ort.prior(pitch, family, frames);
+    PriorParams refPrior = djl.prior(conditions, frames);
+    PriorParams ortPrior = ort.prior(conditions, frames);
     compare(
         worst,
-        "prior mean",
+        "prior mean" + suffix,
         GraphContract.PRIOR,
         GraphContract.MEAN,
         refPrior.mean(),
@@ -152,7 +184,7 @@ public final class ParityGate {
         layout);
     compare(
         worst,
-        "prior log_std",
+        "prior log_std" + suffix,
         GraphContract.PRIOR,
         GraphContract.LOG_STD,
         refPrior.logStd(),

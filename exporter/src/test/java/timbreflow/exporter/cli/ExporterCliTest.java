@@ -20,8 +20,10 @@ import timbreflow.exporter.parity.ParityNote;
 import timbreflow.runtime.audio.WavEncoding;
 import timbreflow.runtime.audio.WavWriter;
 import timbreflow.runtime.audio.Waveform;
+import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.trainer.flow.ConditionalFlow;
+import timbreflow.trainer.flow.FlowConfig;
 import timbreflow.trainer.train.CheckpointContents;
 import timbreflow.trainer.train.CheckpointMetadata;
 import timbreflow.trainer.train.TrainingConfig;
@@ -31,32 +33,16 @@ class ExporterCliTest {
 
   @TempDir static Path shared;
   static Path checkpoint;
+  static Path conditionalCheckpoint;
   static Path valid;
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void writeCheckpointAndValidationSplit() throws IOException {
-    checkpoint = shared.resolve("step-7.ckpt");
-    try (NDManager manager = NDManager.newBaseManager()) {
-      ConditionalFlow flow = TinyFlow.create(manager, 3);
-      ByteArrayOutputStream params = new ByteArrayOutputStream();
-      try (DataOutputStream out = new DataOutputStream(params)) {
-        flow.saveParameters(out);
-      }
-      CheckpointMetadata meta =
-          new CheckpointMetadata(
-              7,
-              1,
-              "fp-test",
-              6.25,
-              1.0,
-              TrainingConfig.defaults(),
-              flow.config().toJson(),
-              "PyTorch",
-              "cpu");
-      new CheckpointContents(meta, params.toByteArray(), new byte[0]).write(checkpoint);
-    }
+    checkpoint = writeCheckpoint(shared.resolve("step-7.ckpt"), TinyFlow.config(), 3);
+    conditionalCheckpoint =
+        writeCheckpoint(shared.resolve("conditional.ckpt"), TinyFlow.conditionalConfig(), 5);
     valid = shared.resolve("valid");
     Files.createDirectories(valid.resolve("audio"));
     StringBuilder json = new StringBuilder("{\"broken\": {\"pitch\": 60}");
@@ -80,6 +66,30 @@ class ExporterCliTest {
               id, id, pitch, n / 8, instrument, family, label));
     }
     Files.writeString(valid.resolve("examples.json"), json.append("}").toString());
+  }
+
+  /** A step-7 checkpoint of a seeded tiny flow of {@code config}, written to {@code file}. */
+  private static Path writeCheckpoint(Path file, FlowConfig config, long seed) throws IOException {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ConditionalFlow flow = TinyFlow.create(manager, config, seed);
+      ByteArrayOutputStream params = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(params)) {
+        flow.saveParameters(out);
+      }
+      CheckpointMetadata meta =
+          new CheckpointMetadata(
+              7,
+              1,
+              "fp-test",
+              6.25,
+              1.0,
+              TrainingConfig.defaults(),
+              flow.config().toJson(),
+              "PyTorch",
+              "cpu");
+      new CheckpointContents(meta, params.toByteArray(), new byte[0]).write(file);
+    }
+    return file;
   }
 
   /** A decaying tone with one overtone: 4 s at 16 kHz. */
@@ -139,6 +149,26 @@ class ExporterCliTest {
     assertEquals(6.25, m.provenance().validationBitsPerDim());
     assertEquals("fp-test", m.provenance().datasetFingerprint());
     assertEquals(15, m.opset());
+    assertEquals(GraphContract.UNCONDITIONAL_FLOW, m.formatVersion());
+  }
+
+  @Test
+  void aConditionalFlowCheckpointExportsAsAFormat2Bundle() {
+    Path out = tmp.resolve("conditional-bundle");
+    int code =
+        ExporterCli.run(
+            "export",
+            "--checkpoint",
+            conditionalCheckpoint.toString(),
+            "--data",
+            valid.toString(),
+            "--out",
+            out.toString());
+    assertEquals(0, code);
+    Manifest m = Manifest.read(out);
+    assertEquals(GraphContract.CONDITIONAL_FLOW, m.formatVersion());
+    assertEquals(new GraphContract(GraphContract.CONDITIONAL_FLOW, 513, 11), m.contract());
+    assertEquals(TinyFlow.conditionalConfig(), FlowConfig.fromJson(m.provenance().flowConfig()));
   }
 
   @Test

@@ -17,9 +17,9 @@ final class GraphChecks {
   private GraphChecks() {}
 
   /** Checks the manifest's own entry for {@code graph} against the fixed contract. */
-  static void checkManifestEntry(String graph, GraphSpec spec, int bins) {
-    List<TensorSpec> inputs = GraphContract.inputs(graph, bins);
-    List<TensorSpec> outputs = GraphContract.outputs(graph, bins);
+  static void checkManifestEntry(String graph, GraphSpec spec, GraphContract contract) {
+    List<TensorSpec> inputs = contract.inputs(graph);
+    List<TensorSpec> outputs = contract.outputs(graph);
     if (!spec.inputs().equals(inputs) || !spec.outputs().equals(outputs)) {
       throw invalid(
           Manifest.FILE_NAME

@@ -21,7 +21,9 @@ import timbreflow.runtime.TimbreflowException.Reason;
  * {@code metadata_props} ({@link #metadataProps()}), so a graph alone is self-describing and a
  * loader can check that a graph belongs to its manifest.
  *
- * @param formatVersion version of this manifest's layout ({@link #FORMAT_VERSION})
+ * @param formatVersion the bundle's contract: {@link GraphContract#UNCONDITIONAL_FLOW} (1, the
+ *     seed's design) or {@link GraphContract#CONDITIONAL_FLOW} (2: the decoder takes the condition,
+ *     which is continuous)
  * @param producer name of the program that exported the bundle
  * @param producerVersion its version
  * @param sampleRate audio sample rate in Hz (16000)
@@ -58,8 +60,8 @@ public record Manifest(
     Map<String, GraphSpec> graphs,
     Provenance provenance) {
 
-  /** The manifest layout this runtime reads and writes. */
-  public static final int FORMAT_VERSION = 1;
+  /** The newest bundle format this runtime reads and writes; it reads every older one too. */
+  public static final int FORMAT_VERSION = GraphContract.CONDITIONAL_FLOW;
 
   /** The manifest's file name in a bundle directory. */
   public static final String FILE_NAME = "model.json";
@@ -74,6 +76,11 @@ public record Manifest(
   public Manifest {
     families = List.copyOf(families);
     graphs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(graphs));
+  }
+
+  /** The graphs' interface for this bundle's format. */
+  public GraphContract contract() {
+    return GraphContract.of(this);
   }
 
   /** A copy with {@code graphs} replaced. */

@@ -64,15 +64,19 @@ public final class ModelBundle implements AutoCloseable {
    */
   public static ModelBundle load(Path dir, BundleOptions options) {
     Manifest manifest = Manifest.read(dir);
-    if (manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+    if (manifest.formatVersion() != GraphContract.UNCONDITIONAL_FLOW
+        && manifest.formatVersion() != GraphContract.CONDITIONAL_FLOW) {
       throw new TimbreflowException(
           Reason.INVALID_MODEL,
           dir.resolve(Manifest.FILE_NAME)
               + ": expected format_version "
-              + Manifest.FORMAT_VERSION
+              + GraphContract.UNCONDITIONAL_FLOW
+              + " or "
+              + GraphContract.CONDITIONAL_FLOW
               + ", found "
               + manifest.formatVersion());
     }
+    GraphContract contract = manifest.contract();
     Map<String, byte[]> graphBytes = new LinkedHashMap<>();
     for (String graph : GraphContract.GRAPHS) {
       GraphSpec spec = manifest.graphs().get(graph);
@@ -84,7 +88,7 @@ public final class ModelBundle implements AutoCloseable {
                 + graph
                 + "', found none");
       }
-      GraphChecks.checkManifestEntry(graph, spec, manifest.bins());
+      GraphChecks.checkManifestEntry(graph, spec, contract);
       graphBytes.put(graph, readVerified(dir, spec));
     }
     OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -137,8 +141,13 @@ public final class ModelBundle implements AutoCloseable {
     return device;
   }
 
+  /** Whether the decoder takes the condition (bundle format 2, a conditional flow). */
+  public boolean conditionalFlow() {
+    return manifest.contract().conditionalFlow();
+  }
+
   /**
-   * Encodes features to latents and scores them.
+   * Encodes features to latents and scores them, with label conditions.
    *
    * @param features {@code [batch, bins, frames]} features in [0, 1]
    * @param pitch MIDI pitch per item, {@code [batch]}
@@ -146,16 +155,31 @@ public final class ModelBundle implements AutoCloseable {
    * @return latents {@code [batch, bins, frames]} and bits/dim {@code [batch]}
    */
   public Encoded encode(float[] features, int batch, int frames, long[] pitch, long[] family) {
+    return encode(features, batch, frames, labels(pitch, family, batch));
+  }
+
+  /**
+   * Encodes features to latents and scores them.
+   *
+   * @param features {@code [batch, bins, frames]} features in [0, 1]
+   * @param conditions one per item; a format-1 bundle takes their labels
+   * @return latents {@code [batch, bins, frames]} and bits/dim {@code [batch]}
+   */
+  public Encoded encode(float[] features, int batch, int frames, GraphConditions conditions) {
     int bins = manifest.bins();
     checkBatch(features, "features", batch, frames);
-    checkConditions(pitch, family, batch);
+    checkConditions(conditions, batch);
     try (OnnxTensor x = Tensors.floats(env, features, batch, bins, frames);
-        OnnxTensor p = Tensors.longs(env, pitch, batch);
-        OnnxTensor f = Tensors.longs(env, family, batch);
+        ConditionTensors c = conditionTensors(conditions);
         OrtSession.Result r =
             encoder.run(
                 Map.of(
-                    GraphContract.FEATURES, x, GraphContract.PITCH, p, GraphContract.FAMILY, f))) {
+                    GraphContract.FEATURES,
+                    x,
+                    GraphContract.PITCH,
+                    c.pitch(),
+                    GraphContract.FAMILY,
+                    c.family()))) {
       return new Encoded(
           Tensors.output(r, GraphContract.Z),
           Tensors.output(r, GraphContract.BITS_PER_DIM),
@@ -168,16 +192,55 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   /**
-   * Decodes latents to features by inverting the flow.
+   * Decodes latents to features by inverting an unconditional flow (a format-1 bundle).
    *
    * @param z {@code [batch, bins, frames]} latents, finite
    * @return features {@code [batch, bins, frames]}
+   * @throws TimbreflowException {@link Reason#INVALID_ARGUMENT} for a conditional flow, whose
+   *     decoder needs the condition
    */
   public float[] decode(float[] z, int batch, int frames) {
+    if (conditionalFlow()) {
+      throw new TimbreflowException(
+          Reason.INVALID_ARGUMENT,
+          "this bundle's flow is conditional (format_version "
+              + manifest.formatVersion()
+              + "): expected a pitch and family to decode with, found none");
+    }
+    return decode(z, batch, frames, null);
+  }
+
+  /**
+   * Decodes latents to features by inverting the flow under a condition.
+   *
+   * @param z {@code [batch, bins, frames]} latents, finite
+   * @param conditions one per item (a format-1 decoder takes none and ignores them; null allowed
+   *     there)
+   * @return features {@code [batch, bins, frames]}
+   */
+  public float[] decode(float[] z, int batch, int frames, GraphConditions conditions) {
     int bins = manifest.bins();
     checkBatch(z, "z", batch, frames);
+    if (!conditionalFlow()) {
+      try (OnnxTensor zt = Tensors.floats(env, z, batch, bins, frames);
+          OrtSession.Result r = decoder.run(Map.of(GraphContract.Z, zt))) {
+        return Tensors.output(r, GraphContract.FEATURES);
+      } catch (OrtException e) {
+        throw runFailure(GraphContract.DECODER, e);
+      }
+    }
+    checkConditions(conditions, batch);
     try (OnnxTensor zt = Tensors.floats(env, z, batch, bins, frames);
-        OrtSession.Result r = decoder.run(Map.of(GraphContract.Z, zt))) {
+        ConditionTensors c = conditionTensors(conditions);
+        OrtSession.Result r =
+            decoder.run(
+                Map.of(
+                    GraphContract.Z,
+                    zt,
+                    GraphContract.PITCH,
+                    c.pitch(),
+                    GraphContract.FAMILY,
+                    c.family()))) {
       return Tensors.output(r, GraphContract.FEATURES);
     } catch (OrtException e) {
       throw runFailure(GraphContract.DECODER, e);
@@ -185,7 +248,7 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   /**
-   * The prior's Gaussian over latents for the given conditions.
+   * The prior's Gaussian over latents for the given label conditions.
    *
    * @param pitch MIDI pitch per item, {@code [batch]}
    * @param family instrument family index per item, {@code [batch]}
@@ -193,15 +256,31 @@ public final class ModelBundle implements AutoCloseable {
    * @return mean and log standard deviation, each {@code [batch, bins, frames]}
    */
   public PriorParams prior(long[] pitch, long[] family, int frames) {
-    int batch = pitch.length;
+    return prior(labels(pitch, family, pitch.length), frames);
+  }
+
+  /**
+   * The prior's Gaussian over latents for the given conditions.
+   *
+   * @param conditions one per item; a format-1 bundle takes their labels
+   * @param frames frames of latent to cover
+   * @return mean and log standard deviation, each {@code [batch, bins, frames]}
+   */
+  public PriorParams prior(GraphConditions conditions, int frames) {
+    int batch = conditions.batch();
     Tensors.checkDims(batch, frames);
-    checkConditions(pitch, family, batch);
-    try (OnnxTensor p = Tensors.longs(env, pitch, batch);
-        OnnxTensor f = Tensors.longs(env, family, batch);
+    checkConditions(conditions, batch);
+    try (ConditionTensors c = conditionTensors(conditions);
         OnnxTensor n = Tensors.longs(env, new long[] {frames});
         OrtSession.Result r =
             prior.run(
-                Map.of(GraphContract.PITCH, p, GraphContract.FAMILY, f, GraphContract.FRAMES, n))) {
+                Map.of(
+                    GraphContract.PITCH,
+                    c.pitch(),
+                    GraphContract.FAMILY,
+                    c.family(),
+                    GraphContract.FRAMES,
+                    n))) {
       return new PriorParams(
           Tensors.output(r, GraphContract.MEAN),
           Tensors.output(r, GraphContract.LOG_STD),
@@ -211,6 +290,42 @@ public final class ModelBundle implements AutoCloseable {
     } catch (OrtException e) {
       throw runFailure(GraphContract.PRIOR, e);
     }
+  }
+
+  /** The pitch and family input tensors of one call, closed together. */
+  private record ConditionTensors(OnnxTensor pitch, OnnxTensor family) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        family.close();
+      } finally {
+        pitch.close();
+      }
+    }
+  }
+
+  private ConditionTensors conditionTensors(GraphConditions c) throws OrtException {
+    int batch = c.batch();
+    OnnxTensor pitch =
+        conditionalFlow()
+            ? Tensors.floats(env, c.pitch(), batch)
+            : Tensors.longs(env, c.pitchLabels(), batch);
+    try {
+      OnnxTensor family =
+          conditionalFlow()
+              ? Tensors.floats(env, c.familyWeights(), batch, c.families())
+              : Tensors.longs(env, c.familyLabels(), batch);
+      return new ConditionTensors(pitch, family);
+    } catch (OrtException | RuntimeException e) {
+      pitch.close();
+      throw e;
+    }
+  }
+
+  private GraphConditions labels(long[] pitch, long[] family, int batch) {
+    Tensors.checkLength("pitch", pitch.length, batch, "[" + batch + "]");
+    Tensors.checkLength("family", family.length, batch, "[" + batch + "]");
+    return GraphConditions.ofLabels(pitch, family, manifest.families().size());
   }
 
   @Override
@@ -245,11 +360,35 @@ public final class ModelBundle implements AutoCloseable {
     Tensors.checkFinite(field, values, bins, frames);
   }
 
-  private void checkConditions(long[] pitch, long[] family, int batch) {
-    Tensors.checkLength("pitch", pitch.length, batch, "[" + batch + "]");
-    Tensors.checkLength("family", family.length, batch, "[" + batch + "]");
-    Tensors.checkRange("pitch", pitch, manifest.pitchMin(), manifest.pitchMax());
-    Tensors.checkRange("family", family, 0, manifest.families().size() - 1);
+  private void checkConditions(GraphConditions conditions, int batch) {
+    if (conditions == null) {
+      throw new TimbreflowException(
+          Reason.INVALID_ARGUMENT, "conditions: expected one per item, found none");
+    }
+    Tensors.checkLength("pitch", conditions.batch(), batch, "[" + batch + "]");
+    if (conditions.families() != manifest.families().size()) {
+      throw new TimbreflowException(
+          Reason.INVALID_ARGUMENT,
+          "family weights: expected "
+              + manifest.families().size()
+              + " families, found "
+              + conditions.families());
+    }
+    float[] pitch = conditions.pitch();
+    for (int b = 0; b < batch; b++) {
+      if (pitch[b] < manifest.pitchMin() || pitch[b] > manifest.pitchMax()) {
+        throw new TimbreflowException(
+            Reason.INVALID_ARGUMENT,
+            "pitch["
+                + b
+                + "]: expected "
+                + manifest.pitchMin()
+                + ".."
+                + manifest.pitchMax()
+                + ", found "
+                + pitch[b]);
+      }
+    }
   }
 
   private TimbreflowException runFailure(String graph, OrtException e) {

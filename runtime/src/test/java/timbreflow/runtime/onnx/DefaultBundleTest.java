@@ -9,6 +9,8 @@ import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.dsp.Features;
 import timbreflow.runtime.dsp.LogMagnitude;
 import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.note.EncodedNote;
+import timbreflow.runtime.note.NoteModel;
 
 /**
  * The shipped {@code models/default} bundle loads on a fresh clone and does what its model card
@@ -21,29 +23,25 @@ class DefaultBundleTest {
   @Test
   void shippedBundleInvertsItsExampleNotesAndScoresThemBelowTheUniformBound() {
     LogMagnitude logMagnitude = new LogMagnitude(StftConfig.DEFAULT);
-    try (ModelBundle bundle = ModelBundle.load(DEFAULT)) {
-      int organ = bundle.manifest().families().indexOf("organ");
-      int bass = bundle.manifest().families().indexOf("bass");
+    try (NoteModel model = new NoteModel(ModelBundle.load(DEFAULT))) {
+      int organ = model.families().indexOf("organ");
+      int bass = model.families().indexOf("bass");
       for (String[] example :
           new String[][] {{"organ-c3.wav", "48", "" + organ}, {"bass-c3.wav", "48", "" + bass}}) {
         Features x =
             logMagnitude.features(WavReader.read(DEFAULT.resolve("examples").resolve(example[0])));
         assertEquals(513, x.bins());
         assertEquals(251, x.frames());
-        Encoded e =
-            bundle.encode(
-                x.values(),
-                1,
-                x.frames(),
-                new long[] {Long.parseLong(example[1])},
-                new long[] {Long.parseLong(example[2])});
-        float[] back = bundle.decode(e.z(), 1, x.frames());
+        EncodedNote e =
+            model.encode(
+                x, model.condition(Integer.parseInt(example[1]), Integer.parseInt(example[2])));
+        float[] back = model.decode(e.latent(), x.reference()).values();
         float worst = 0;
         for (int i = 0; i < back.length; i++) {
           worst = Math.max(worst, Math.abs(back[i] - x.values()[i]));
         }
         assertTrue(worst <= 1e-4f, example[0] + ": max |decode(encode(x)) - x| = " + worst);
-        float bpd = e.bitsPerDim()[0];
+        double bpd = e.bitsPerDim();
         assertTrue(
             bpd > 2 && bpd < 7,
             example[0] + ": expected 2 < bits/dim < 7 (uniform 8), found " + bpd);

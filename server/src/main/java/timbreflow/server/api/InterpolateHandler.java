@@ -6,22 +6,27 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import timbreflow.server.engine.GriffinLimControls;
+import timbreflow.server.engine.NoteRequest;
 import timbreflow.server.engine.NoteService;
 
 /**
  * {@code POST /v1/interpolate}: multipart WAV parts {@code a} and {@code b}; {@code alpha} for one
- * point between them, or {@code steps} (and {@code stretch}) for a sweep from a to b in one WAV.
+ * point between them, or {@code steps} (and {@code stretch}) for a sweep from a to b in one WAV;
+ * {@code pitch_a}, {@code family_a}, {@code pitch_b} and {@code family_b} give each note's
+ * condition (defaults as for reconstruct), which a conditional flow interpolates too.
  */
 public final class InterpolateHandler {
 
   private final NoteService service;
   private final Dispatcher dispatcher;
   private final Limits limits;
+  private final NoteHandlers notes;
 
   public InterpolateHandler(NoteService service, Dispatcher dispatcher, Limits limits) {
     this.service = service;
     this.dispatcher = dispatcher;
     this.limits = limits;
+    this.notes = new NoteHandlers(service, dispatcher, limits);
   }
 
   /** Handles one request. */
@@ -47,6 +52,8 @@ public final class InterpolateHandler {
       throw ApiError.badField("stretch", "only together with steps", "stretch without steps");
     }
     GriffinLimControls gl = RequestReading.griffinLim(query, limits);
+    NoteRequest requestA = notes.noteRequest(query, "_a");
+    NoteRequest requestB = notes.noteRequest(query, "_b");
     boolean png = RequestReading.wantsPng(query);
     FileUpload a = part(ctx.fileUploads(), "a");
     FileUpload b = part(ctx.fileUploads(), "b");
@@ -62,7 +69,8 @@ public final class InterpolateHandler {
                   c ->
                       AudioReplies.of(
                           service,
-                          service.interpolate(wavA, wavB, alpha, steps, stretch, gl, c),
+                          service.interpolate(
+                              wavA, requestA, wavB, requestB, alpha, steps, stretch, gl, c),
                           png,
                           "interpolation"));
             });

@@ -50,13 +50,17 @@ public final class NoteHandlers {
                 Map.of("Content-Disposition", "attachment; filename=\"latent.npy\"")));
   }
 
-  /** {@code POST /v1/decode}: latent {@code .npy} in, WAV (or PNG) out. */
+  /**
+   * {@code POST /v1/decode}: latent {@code .npy} in, WAV (or PNG) out; {@code pitch} and {@code
+   * family} give the condition a conditional flow decodes under.
+   */
   public void decode(RoutingContext ctx) {
     QueryParams query = new QueryParams(ctx);
-    GriffinLimControls gl = RequestReading.griffinLim(query, limits);
+    NoteRequest request = noteRequest(query, "");
     boolean png = RequestReading.wantsPng(query);
     byte[] npy = RequestReading.body(ctx, "a .npy latent of shape [1, 513, T] or [513, T]");
-    dispatcher.run(ctx, c -> AudioReplies.of(service, service.decode(npy, gl, c), png, "decoded"));
+    dispatcher.run(
+        ctx, c -> AudioReplies.of(service, service.decode(npy, request, c), png, "decoded"));
   }
 
   /** {@code GET /v1/sample}: a note from the prior. */
@@ -83,24 +87,36 @@ public final class NoteHandlers {
   }
 
   private NoteRequest noteRequest(QueryParams query) {
+    return noteRequest(query, "");
+  }
+
+  /**
+   * The condition, latent noise and Griffin-Lim controls of a request; {@code suffix} picks one
+   * note's parameters where a request has two ({@code pitch_a}, {@code family_b}).
+   */
+  NoteRequest noteRequest(QueryParams query, String suffix) {
     ModelSummary summary = service.summary();
     OptionalInt pitch =
         query
-            .integer("pitch", summary.minPitch(), summary.maxPitch())
+            .integer("pitch" + suffix, summary.minPitch(), summary.maxPitch())
             .map(OptionalInt::of)
             .orElse(OptionalInt.empty());
-    Optional<String> family = family(query, summary);
+    Optional<String> family = family(query, summary, "family" + suffix);
     double noise = query.number("noise", 0.0, Limits.MAX_NOISE, 0.0);
     return new NoteRequest(pitch, family, noise, RequestReading.griffinLim(query, limits));
   }
 
   static Optional<String> family(QueryParams query, ModelSummary summary) {
-    Optional<String> family = query.string("family");
+    return family(query, summary, "family");
+  }
+
+  private static Optional<String> family(QueryParams query, ModelSummary summary, String name) {
+    Optional<String> family = query.string(name);
     family.ifPresent(
         f -> {
           if (summary.familyId(f) < 0) {
             throw ApiError.badField(
-                "family", "one of " + String.join(", ", summary.families()), QueryParams.quote(f));
+                name, "one of " + String.join(", ", summary.families()), QueryParams.quote(f));
           }
         });
     return family;

@@ -5,27 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Random;
+import java.util.OptionalInt;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
-import timbreflow.runtime.audio.NoteLength;
 import timbreflow.runtime.audio.WavEncoding;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.WavWriter;
 import timbreflow.runtime.audio.Waveform;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLim;
 import timbreflow.runtime.dsp.GriffinLimConfig;
 import timbreflow.runtime.dsp.GriffinLimListener;
-import timbreflow.runtime.dsp.GriffinLimResult;
-import timbreflow.runtime.dsp.LogMagnitude;
-import timbreflow.runtime.dsp.PitchEstimator;
 import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.note.Condition;
+import timbreflow.runtime.note.EncodedNote;
+import timbreflow.runtime.note.Latent;
+import timbreflow.runtime.note.NoteModel;
+import timbreflow.runtime.note.RenderedNote;
 import timbreflow.runtime.npy.Npy;
 import timbreflow.runtime.npy.NpyArray;
 import timbreflow.runtime.onnx.BundleOptions;
 import timbreflow.runtime.onnx.Device;
 import timbreflow.runtime.onnx.Encoded;
+import timbreflow.runtime.onnx.GraphConditions;
 import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.ModelBundle;
@@ -38,16 +39,21 @@ import timbreflow.server.work.Cancellation;
 /**
  * {@link NoteService} over a runtime {@link ModelBundle}, the runtime's features and Griffin-Lim.
  *
- * <p>Conditions: a request without {@code pitch} gets the pitch the runtime's YIN estimator finds
- * in the audio (rounded to the nearest MIDI note and clamped to the bundle's range), or 60 when it
- * finds none; without {@code family} the bundle's first family. Both only affect bits/dim: the flow
- * itself is unconditional, so the reconstruction does not depend on them. Notes without a known
- * loudness (decoded latents, samples) are peak-normalised to {@link #PEAK}.
+ * <p>A thin adapter from request bytes to the runtime's {@link NoteModel}. Conditions: a request
+ * without {@code pitch} gets the pitch the runtime's YIN estimator finds in the audio (rounded to
+ * the nearest MIDI note and clamped to the bundle's range), or 60 when it finds none (a decoded
+ * latent: 60); without {@code family} the bundle's first family. For an unconditional flow (format
+ * 1) they only change bits/dim; a conditional flow (format 2) encodes and decodes under them, so
+ * they shape latent noise, interpolation and decoding. Notes without a known loudness (decoded
+ * latents, samples) are peak-normalised to {@link #PEAK}.
  */
 public final class BundleNoteService implements NoteService {
 
   /** Peak amplitude of notes whose loudness is unknown. */
-  public static final float PEAK = 0.8f;
+  public static final float PEAK = NoteModel.PEAK;
+
+  /** The pitch a decode request without one is decoded under. */
+  private static final int FALLBACK_PITCH = NoteModel.FALLBACK_PITCH;
 
   /** Longest accepted input audio in seconds (before fitting to the note length). */
   public static final double MAX_AUDIO_SECONDS = 30.0;
@@ -55,19 +61,18 @@ public final class BundleNoteService implements NoteService {
   /** Largest batch the raw-graph endpoint runs. */
   public static final int MAX_BATCH = 16;
 
+  private final NoteModel model;
   private final ModelBundle bundle;
   private final StftConfig stft;
-  private final LogMagnitude logMagnitude;
-  private final PitchEstimator pitchEstimator = new PitchEstimator();
   private final ModelSummary summary;
   private final List<GraphSignature> graphs;
   private volatile ServerMetrics metrics;
 
   private BundleNoteService(ModelBundle bundle) {
+    this.model = new NoteModel(bundle);
     this.bundle = bundle;
     Manifest m = bundle.manifest();
-    this.stft = new StftConfig(m.sampleRate(), m.nFft(), m.hop(), m.noteSamples());
-    this.logMagnitude = new LogMagnitude(stft);
+    this.stft = model.stft();
     this.summary =
         new ModelSummary(
             m.families(),
@@ -133,52 +138,45 @@ public final class BundleNoteService implements NoteService {
   public Rendering reconstruct(byte[] wav, NoteRequest request, Cancellation cancellation) {
     Stages stages = new Stages();
     Waveform audio = stages.time("read", () -> readWav(wav, "body"));
-    Features x = stages.time("features", () -> logMagnitude.features(fittedSamples(audio)));
+    Features x = stages.time("features", () -> model.features(audio));
     cancellation.check();
-    long pitch = pitchOf(request, audio);
-    long family = familyOf(request);
-    Encoded enc = stages.time("encode", () -> encodeOne(x, pitch, family));
+    Condition condition = conditionOf(request, audio);
+    EncodedNote note = stages.time("encode", () -> encodeOne(x, condition));
     cancellation.check();
-    float[] z = enc.z();
-    if (request.noise() > 0) {
-      addNoise(z, request.noise(), request.griffinLim().seed());
-    }
-    float[] decoded = stages.time("decode", () -> decode(z, 1, x.frames()));
-    Features y = new Features(decoded, x.bins(), x.frames(), x.reference());
+    Latent z = note.latent().withNoise(request.noise(), request.griffinLim().seed());
+    Features y = stages.time("decode", () -> decode(List.of(z), x.reference()).get(0));
     return render(
-        y,
-        request.griffinLim(),
-        cancellation,
-        stages,
-        OptionalDouble.of(enc.bitsPerDim()[0]),
-        false);
+        y, request.griffinLim(), cancellation, stages, OptionalDouble.of(note.bitsPerDim()), false);
   }
 
   @Override
   public byte[] encode(byte[] wav, NoteRequest request, Cancellation cancellation) {
     Waveform audio = readWav(wav, "body");
-    Features x = logMagnitude.features(fittedSamples(audio));
+    Features x = model.features(audio);
     cancellation.check();
-    Encoded enc = encodeOne(x, pitchOf(request, audio), familyOf(request));
-    return Npy.toBytes(NpyArray.ofFloats(new long[] {1, x.bins(), x.frames()}, enc.z()));
+    EncodedNote note = encodeOne(x, conditionOf(request, audio));
+    return Npy.toBytes(
+        NpyArray.ofFloats(new long[] {1, x.bins(), x.frames()}, note.latent().values()));
   }
 
   @Override
-  public Rendering decode(byte[] npy, GriffinLimControls griffinLim, Cancellation cancellation) {
+  public Rendering decode(byte[] npy, NoteRequest request, Cancellation cancellation) {
     Stages stages = new Stages();
     NpyArray array = stages.time("read", () -> readLatent(npy));
     long[] shape = array.shape();
     int frames = (int) shape[shape.length - 1];
-    float[] z = array.toFloats();
-    float[] decoded = stages.time("decode", () -> decode(z, 1, frames));
-    Features y = new Features(decoded, stft.bins(), frames, 1.0);
-    return render(y, griffinLim, cancellation, stages, OptionalDouble.empty(), true);
+    Condition condition = conditionOf(request, OptionalInt.of(FALLBACK_PITCH));
+    Latent z = new Latent(array.toFloats(), stft.bins(), frames, condition);
+    Features y = stages.time("decode", () -> decode(List.of(z), 1.0).get(0));
+    return render(y, request.griffinLim(), cancellation, stages, OptionalDouble.empty(), true);
   }
 
   @Override
   public Rendering interpolate(
       byte[] wavA,
+      NoteRequest requestA,
       byte[] wavB,
+      NoteRequest requestB,
       double alpha,
       int steps,
       double stretch,
@@ -187,39 +185,27 @@ public final class BundleNoteService implements NoteService {
     Stages stages = new Stages();
     Waveform a = stages.time("read", () -> readWav(wavA, "a"));
     Waveform b = stages.time("read", () -> readWav(wavB, "b"));
-    Features xa = stages.time("features", () -> logMagnitude.features(fittedSamples(a)));
-    Features xb = stages.time("features", () -> logMagnitude.features(fittedSamples(b)));
-    NoteRequest defaults =
-        new NoteRequest(java.util.OptionalInt.empty(), java.util.Optional.empty(), 0, griffinLim);
-    Encoded ea = stages.time("encode", () -> encodeOne(xa, pitchOf(defaults, a), 0));
-    Encoded eb = stages.time("encode", () -> encodeOne(xb, pitchOf(defaults, b), 0));
+    Features xa = stages.time("features", () -> model.features(a));
+    Features xb = stages.time("features", () -> model.features(b));
+    EncodedNote ea = stages.time("encode", () -> encodeOne(xa, conditionOf(requestA, a)));
+    EncodedNote eb = stages.time("encode", () -> encodeOne(xb, conditionOf(requestB, b)));
     cancellation.check();
     double[] alphas = steps == 0 ? new double[] {alpha} : sweep(steps);
-    int frames = xa.frames();
-    int stretched = steps == 0 ? frames : (int) Math.round(frames * stretch);
-    int bins = xa.bins();
-    float[] zs = new float[alphas.length * bins * stretched];
-    for (int i = 0; i < alphas.length; i++) {
-      float[] z = mix(ea.z(), eb.z(), alphas[i]);
-      float[] zt = stretched == frames ? z : stretchFrames(z, bins, frames, stretched);
-      System.arraycopy(zt, 0, zs, i * bins * stretched, zt.length);
-    }
-    float[] decoded = stages.time("decode", () -> decode(zs, alphas.length, stretched));
-    float[] features = new float[bins * stretched * alphas.length];
-    int total = stretched * alphas.length;
-    for (int i = 0; i < alphas.length; i++) {
-      for (int k = 0; k < bins; k++) {
-        System.arraycopy(
-            decoded, (i * bins + k) * stretched, features, k * total + i * stretched, stretched);
-      }
-    }
+    List<Latent> points =
+        model.interpolate(ea.latent(), eb.latent(), alphas, steps == 0 ? 1.0 : stretch);
     // Loudness follows the latent: geometric interpolation of the two references (the midpoint
     // for a sweep, whose steps share one reference).
     double refAlpha = steps == 0 ? alpha : 0.5;
     double ref =
         Math.exp((1 - refAlpha) * Math.log(xa.reference()) + refAlpha * Math.log(xb.reference()));
-    Features y = new Features(features, bins, total, ref);
-    return render(y, griffinLim, cancellation, stages, OptionalDouble.empty(), false);
+    List<Features> decoded = stages.time("decode", () -> decode(points, ref));
+    return render(
+        concatenated(decoded, ref),
+        griffinLim,
+        cancellation,
+        stages,
+        OptionalDouble.empty(),
+        false);
   }
 
   @Override
@@ -230,31 +216,19 @@ public final class BundleNoteService implements NoteService {
       GriffinLimControls griffinLim,
       Cancellation cancellation) {
     Stages stages = new Stages();
-    int frames = stft.noteFrames();
-    int familyId = summary.familyId(family);
-    PriorParams prior =
+    Condition condition = model.condition(pitch, summary.familyId(family));
+    Latent z =
         stages.time(
             "prior",
-            () ->
-                timed(
-                    "prior",
-                    () -> bundle.prior(new long[] {pitch}, new long[] {familyId}, frames)));
-    Random random = new Random(griffinLim.seed());
-    float[] z = new float[prior.mean().length];
-    for (int i = 0; i < z.length; i++) {
-      z[i] =
-          (float)
-              (prior.mean()[i] + temperature * Math.exp(prior.logStd()[i]) * random.nextGaussian());
-    }
+            () -> timed("prior", () -> model.sample(condition, temperature, griffinLim.seed())));
     cancellation.check();
-    float[] decoded = stages.time("decode", () -> decode(z, 1, frames));
-    Features y = new Features(decoded, stft.bins(), frames, 1.0);
+    Features y = stages.time("decode", () -> decode(List.of(z), 1.0).get(0));
     return render(y, griffinLim, cancellation, stages, OptionalDouble.empty(), true);
   }
 
   @Override
   public byte[] spectrogram(byte[] wav) {
-    return SpectrogramImage.png(logMagnitude.features(fittedSamples(readWav(wav, "body"))));
+    return SpectrogramImage.png(model.features(readWav(wav, "body")));
   }
 
   @Override
@@ -280,36 +254,38 @@ public final class BundleNoteService implements NoteService {
         Tensor x = inputs.get(0);
         int batch = dim(x, 0);
         int frames = dim(x, 2);
-        Encoded e =
-            timed(
-                "encoder",
-                () ->
-                    bundle.encode(
-                        x.floats(), batch, frames, inputs.get(1).longs(), inputs.get(2).longs()));
+        GraphConditions conditions = graphConditions(inputs.get(1), inputs.get(2));
+        Encoded e = timed("encoder", () -> bundle.encode(x.floats(), batch, frames, conditions));
         yield List.of(
             Tensor.fp32(GraphContract.Z, x.shape(), e.z()),
             Tensor.fp32(GraphContract.BITS_PER_DIM, new long[] {batch}, e.bitsPerDim()));
       }
       case GraphContract.DECODER -> {
         Tensor z = inputs.get(0);
-        float[] features = decode(z.floats(), dim(z, 0), dim(z, 2));
+        int batch = dim(z, 0);
+        int frames = dim(z, 2);
+        checkDecodeSize(batch, frames);
+        GraphConditions conditions =
+            bundle.conditionalFlow() ? graphConditions(inputs.get(1), inputs.get(2)) : null;
+        float[] features =
+            timed("decoder", () -> bundle.decode(z.floats(), batch, frames, conditions));
         yield List.of(Tensor.fp32(GraphContract.FEATURES, z.shape(), features));
       }
       case GraphContract.PRIOR -> {
-        long[] pitch = inputs.get(0).longs();
-        long[] family = inputs.get(1).longs();
+        GraphConditions conditions = graphConditions(inputs.get(0), inputs.get(1));
+        int batch = conditions.batch();
         long frames = inputs.get(2).longs()[0];
         if (frames < 1 || frames > maxFrames()) {
           throw new TimbreflowException(
               Reason.INVALID_TENSOR, "frames: expected 1.." + maxFrames() + ", found " + frames);
         }
-        if (pitch.length > MAX_BATCH) {
+        if (batch > MAX_BATCH) {
           throw new TimbreflowException(
               Reason.INVALID_TENSOR,
-              "pitch: expected a batch of at most " + MAX_BATCH + ", found " + pitch.length);
+              "pitch: expected a batch of at most " + MAX_BATCH + ", found " + batch);
         }
-        PriorParams p = timed("prior", () -> bundle.prior(pitch, family, (int) frames));
-        long[] shape = {pitch.length, stft.bins(), frames};
+        PriorParams p = timed("prior", () -> bundle.prior(conditions, (int) frames));
+        long[] shape = {batch, stft.bins(), frames};
         yield List.of(
             Tensor.fp32(GraphContract.MEAN, shape, p.mean()),
             Tensor.fp32(GraphContract.LOG_STD, shape, p.logStd()));
@@ -331,7 +307,6 @@ public final class BundleNoteService implements NoteService {
       OptionalDouble bitsPerDim,
       boolean normalise) {
     cancellation.check();
-    var magnitude = logMagnitude.magnitude(y);
     GriffinLimConfig config =
         GriffinLimConfig.builder()
             .optIterations(controls.iterations())
@@ -346,29 +321,31 @@ public final class BundleNoteService implements NoteService {
             return cancellation.isCancelled();
           }
         };
-    GriffinLimResult result =
-        stages.time(
-            "griffin_lim",
-            () -> new GriffinLim(stft, config).reconstruct(List.of(magnitude), listener).get(0));
+    RenderedNote note =
+        stages.time("griffin_lim", () -> model.render(y, config, listener, normalise));
     if (metrics != null) {
-      metrics.griffinLim(result.nanos());
+      metrics.griffinLim(note.phase().nanos());
     }
     cancellation.check();
-    float[] samples = result.samples();
-    if (normalise) {
-      normalise(samples);
-    }
     return new Rendering(
-        samples, stft.sampleRate(), y, stages.nanos, bitsPerDim, result.spectralConvergenceDb());
+        note.samples(),
+        stft.sampleRate(),
+        y,
+        stages.nanos,
+        bitsPerDim,
+        note.phase().spectralConvergenceDb());
   }
 
-  private Encoded encodeOne(Features x, long pitch, long family) {
-    return timed(
-        "encoder",
-        () -> bundle.encode(x.values(), 1, x.frames(), new long[] {pitch}, new long[] {family}));
+  private EncodedNote encodeOne(Features x, Condition condition) {
+    return timed("encoder", () -> model.encode(x, condition));
   }
 
-  private float[] decode(float[] z, int batch, int frames) {
+  private List<Features> decode(List<Latent> latents, double reference) {
+    checkDecodeSize(latents.size(), latents.get(0).frames());
+    return timed("decoder", () -> model.decode(latents, reference));
+  }
+
+  private void checkDecodeSize(int batch, int frames) {
     if (batch > MAX_BATCH || frames > maxFrames()) {
       throw new TimbreflowException(
           Reason.INVALID_TENSOR,
@@ -381,7 +358,41 @@ public final class BundleNoteService implements NoteService {
               + " x "
               + frames);
     }
-    return timed("decoder", () -> bundle.decode(z, batch, frames));
+  }
+
+  /** The sweep's notes one after another along time, as one note. */
+  private static Features concatenated(List<Features> notes, double reference) {
+    if (notes.size() == 1) {
+      Features f = notes.get(0);
+      return new Features(f.values(), f.bins(), f.frames(), reference);
+    }
+    int bins = notes.get(0).bins();
+    int frames = notes.get(0).frames();
+    int total = frames * notes.size();
+    float[] out = new float[bins * total];
+    for (int i = 0; i < notes.size(); i++) {
+      float[] values = notes.get(i).values();
+      for (int k = 0; k < bins; k++) {
+        System.arraycopy(values, k * frames, out, k * total + i * frames, frames);
+      }
+    }
+    return new Features(out, bins, total, reference);
+  }
+
+  /** The raw graphs' condition inputs: labels (format 1) or floats and weights (format 2). */
+  private GraphConditions graphConditions(Tensor pitch, Tensor family) {
+    int families = summary.families().size();
+    if (!bundle.conditionalFlow()) {
+      long[] p = pitch.longs();
+      long[] f = family.longs();
+      if (p.length != f.length) {
+        throw new TimbreflowException(
+            Reason.INVALID_TENSOR,
+            "family: expected " + p.length + " values ([" + p.length + "]), found " + f.length);
+      }
+      return GraphConditions.ofLabels(p, f, families);
+    }
+    return new GraphConditions(pitch.floats(), family.floats(), families);
   }
 
   private <T> T timed(String graph, java.util.function.Supplier<T> run) {
@@ -421,15 +432,6 @@ public final class BundleNoteService implements NoteService {
     return w;
   }
 
-  private float[] fittedSamples(Waveform w) {
-    return fitted(w).samples();
-  }
-
-  /** The note the model sees: resampled to the bundle's rate, clipped or padded to 4 s. */
-  private Waveform fitted(Waveform w) {
-    return NoteLength.toModelNote(w, stft);
-  }
-
   private NpyArray readLatent(byte[] npy) {
     NpyArray array;
     try {
@@ -464,32 +466,18 @@ public final class BundleNoteService implements NoteService {
     return array;
   }
 
-  private long pitchOf(NoteRequest request, Waveform audio) {
-    if (request.pitch().isPresent()) {
-      return request.pitch().getAsInt();
-    }
-    OptionalDouble hz = pitchEstimator.estimateHz(audio);
-    long midi = hz.isPresent() ? Math.round(PitchEstimator.hzToMidi(hz.getAsDouble())) : 60;
-    return Math.max(summary.minPitch(), Math.min(summary.maxPitch(), midi));
+  /** The request's condition; without a pitch, the one YIN hears in {@code audio}. */
+  private Condition conditionOf(NoteRequest request, Waveform audio) {
+    return conditionOf(
+        request,
+        request.pitch().isPresent() ? request.pitch() : OptionalInt.of(model.heardPitch(audio)));
   }
 
-  private long familyOf(NoteRequest request) {
-    return request.family().map(summary::familyId).orElse(0);
-  }
-
-  private static void addNoise(float[] z, double sigma, long seed) {
-    Random random = new Random(seed ^ 0x5DEECE66DL);
-    for (int i = 0; i < z.length; i++) {
-      z[i] += (float) (sigma * random.nextGaussian());
-    }
-  }
-
-  private static float[] mix(float[] a, float[] b, double alpha) {
-    float[] out = new float[a.length];
-    for (int i = 0; i < a.length; i++) {
-      out[i] = (float) ((1 - alpha) * a[i] + alpha * b[i]);
-    }
-    return out;
+  /** The request's condition; {@code fallback} when it names no pitch; else the first family. */
+  private Condition conditionOf(NoteRequest request, OptionalInt fallback) {
+    int pitch = request.pitch().orElse(fallback.getAsInt());
+    int clamped = Math.max(summary.minPitch(), Math.min(summary.maxPitch(), pitch));
+    return model.condition(clamped, request.family().map(summary::familyId).orElse(0));
   }
 
   private static double[] sweep(int steps) {
@@ -498,34 +486,6 @@ public final class BundleNoteService implements NoteService {
       alphas[i] = i / (double) (steps - 1);
     }
     return alphas;
-  }
-
-  /** Linearly resamples {@code [bins][frames]} along time to {@code target} frames. */
-  private static float[] stretchFrames(float[] z, int bins, int frames, int target) {
-    float[] out = new float[bins * target];
-    for (int t = 0; t < target; t++) {
-      double pos = target == 1 ? 0 : t * (frames - 1) / (double) (target - 1);
-      int lo = (int) Math.floor(pos);
-      int hi = Math.min(frames - 1, lo + 1);
-      float f = (float) (pos - lo);
-      for (int k = 0; k < bins; k++) {
-        out[k * target + t] = z[k * frames + lo] * (1 - f) + z[k * frames + hi] * f;
-      }
-    }
-    return out;
-  }
-
-  private static void normalise(float[] samples) {
-    float peak = 0;
-    for (float s : samples) {
-      peak = Math.max(peak, Math.abs(s));
-    }
-    if (peak > 0) {
-      float gain = PEAK / peak;
-      for (int i = 0; i < samples.length; i++) {
-        samples[i] *= gain;
-      }
-    }
   }
 
   private static int dim(Tensor t, int axis) {

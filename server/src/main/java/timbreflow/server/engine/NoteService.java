@@ -26,17 +26,23 @@ public interface NoteService extends AutoCloseable {
   /** Encodes a WAV to its latent, returned as {@code .npy} bytes of shape {@code [1, 513, T]}. */
   byte[] encode(byte[] wav, NoteRequest request, Cancellation cancellation);
 
-  /** Decodes a latent ({@code .npy}, {@code [513, T]} or {@code [1, 513, T]}) and renders audio. */
-  Rendering decode(byte[] npy, GriffinLimControls griffinLim, Cancellation cancellation);
+  /**
+   * Decodes a latent ({@code .npy}, {@code [513, T]} or {@code [1, 513, T]}) under the request's
+   * condition (a conditional flow needs one) and renders audio.
+   */
+  Rendering decode(byte[] npy, NoteRequest request, Cancellation cancellation);
 
   /**
-   * Interpolates between two notes in latent space: one point at {@code alpha} when {@code steps}
-   * is 0, else a sweep of {@code steps} points from a to b played one after another, each {@code
-   * stretch} times the note length.
+   * Interpolates between two notes in latent space, latents and conditions alike: one point at
+   * {@code alpha} when {@code steps} is 0, else a sweep of {@code steps} points from a to b played
+   * one after another, each {@code stretch} times the note length. Each request gives its note's
+   * condition (pitch and family; defaults as for reconstruct).
    */
   Rendering interpolate(
       byte[] wavA,
+      NoteRequest requestA,
       byte[] wavB,
+      NoteRequest requestB,
       double alpha,
       int steps,
       double stretch,
