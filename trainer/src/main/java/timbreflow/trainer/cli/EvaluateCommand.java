@@ -18,9 +18,10 @@ import timbreflow.trainer.report.BundleEvaluation;
 import timbreflow.trainer.report.BundleReport;
 import timbreflow.trainer.report.CombControl;
 import timbreflow.trainer.report.EvaluationDocument;
+import timbreflow.trainer.report.Headline;
 import timbreflow.trainer.report.ReportNotes;
 import timbreflow.trainer.report.ReportOutput;
-import timbreflow.trainer.report.SamplingSummary;
+import timbreflow.trainer.report.StrictPitchResult;
 import timbreflow.trainer.train.Checkpoint;
 import timbreflow.trainer.train.DeviceChoice;
 import timbreflow.trainer.train.Evaluation;
@@ -38,9 +39,11 @@ import timbreflow.trainer.train.TrainingNote;
       "With --checkpoint: score whole test notes (bin-centre dequantisation) under the checkpoint,"
           + " overall and per family, beside the prior-only baseline and the uniform bound of 8"
           + " bits/dim, and measure max and mean |inverse(forward(x)) - x| (DJL).",
-      "With --bundle: run the exported graphs under ONNX Runtime for invertibility over the split,"
-          + " Griffin-Lim reconstruction and latent-noise robustness, pitch and family accuracy of"
-          + " samples, and the interpolation midpoint against the linear mix, with PNG figures and"
+      "With --bundle: run the exported graphs under ONNX Runtime, through the server's NoteModel,"
+          + " for invertibility over the split, Griffin-Lim reconstruction and latent-noise"
+          + " robustness, samples over MIDI 24-84 x every family x temperatures x seeds judged by"
+          + " the strict pitch judge (beside real test notes), a family classifier and their level"
+          + " at 2 s, and the interpolation midpoint against the linear mix, with PNG figures and"
           + " WAV examples.",
       "Writes evaluation.json and evaluation.md (and figures/, audio/) into --out."
     })
@@ -175,33 +178,47 @@ final class EvaluateCommand implements Callable<Integer> {
             r.reconstruction().all().spectralConvergenceDb(),
             r.reconstruction().all().noisySpectralConvergenceDb(),
             r.reconstruction().all().noiseMeanAbs()));
-    for (SamplingSummary t : r.sampling().temperatures()) {
+    Headline h = r.headline();
+    s.append(h.summary()).append('\n');
+    for (StrictPitchResult.Temperature t : r.sampling().strictPitch().temperatures()) {
       s.append(
           String.format(
               Locale.ROOT,
-              "sampling t=%s (%d samples): pitch within %.0f cents %.1f %% (periodic %.1f %%),"
-                  + " family %.1f %%%n",
-              t.group(),
-              t.samples(),
-              r.sampling().centsWindow(),
-              100 * t.pitchAccuracy(),
-              100 * t.periodic(),
-              100 * t.familyAccuracy()));
+              "strict pitch t=%.2f (%d samples, MIDI 24-84): %.1f %%, below MIDI 48 %.1f %%,"
+                  + " from 48 %.1f %%; real test notes %.1f %% (ratio %.2f)%n",
+              t.temperature(),
+              t.all().judged(),
+              100 * t.all().accuracy(),
+              100 * t.below48().accuracy(),
+              100 * t.from48().accuracy(),
+              100 * h.realStrictPitch().accuracy(),
+              t.ratioToReal()));
     }
     s.append(
         String.format(
             Locale.ROOT,
-            "family classifier on real notes of unheard instruments: %.1f %%%n",
-            100 * r.sampling().judge().accuracy()));
-    CombControl control = r.sampling().combControl();
+            "family identity t=%.2f: samples %.1f %%, real notes of unheard instruments %.1f %%"
+                + " (ratio %.2f; shuffled-label control %.1f %%)%n",
+            h.temperature(),
+            100 * h.familySamples(),
+            100 * h.familyReal(),
+            h.familyRatio(),
+            100 * r.sampling().familyIdentity().judge().shuffledLabelAccuracy()));
     s.append(
         String.format(
             Locale.ROOT,
-            "control, t=%.2f with the harmonic comb smoothed away: pitch within %.0f cents %.1f"
-                + " %%%n",
-            control.temperature(),
-            r.sampling().centsWindow(),
-            100 * control.pitchAccuracy()));
+            "sustain: %d of %d sustained families within 6 dB of real notes at 2 s%n",
+            h.sustainedWithin(),
+            h.sustainedFamilies()));
+    CombControl control = r.sampling().lenientPitch().combControl();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "diagnostic, YIN as published (not a pitch measure): %.1f %% at t=%.2f; comb removed:"
+                + " %.1f %%%n",
+            100 * h.lenientPitch(),
+            h.temperature(),
+            100 * control.asPublished().accuracy()));
     s.append("interpolation: ").append(r.interpolation().conclusion()).append('\n');
     return s.toString();
   }

@@ -31,7 +31,8 @@ final class ReportOptions {
       names = "--sample-iterations",
       defaultValue = "200",
       description =
-          "Griffin-Lim iterations behind each sample's pitch estimate (default ${DEFAULT-VALUE})")
+          "Griffin-Lim iterations of each sample of the grid, as /v1/sample's iterations"
+              + " (default ${DEFAULT-VALUE})")
   int sampleIterations;
 
   @Option(
@@ -47,15 +48,25 @@ final class ReportOptions {
   List<Double> temperatures = new ArrayList<>(List.of(0.5, 0.7, 1.0));
 
   @Option(
+      names = "--sample-seeds",
+      split = ",",
+      description =
+          "seeds of the sampling grid, each the prior's and Griffin-Lim's as /v1/sample's seed"
+              + " (default 0,1)")
+  List<Long> sampleSeeds = new ArrayList<>(List.of(0L, 1L));
+
+  @Option(
       names = "--pitch-step",
       defaultValue = "4",
-      description = "semitones between the sampling grid's pitches (default ${DEFAULT-VALUE})")
+      description =
+          "semitones between the sampling grid's pitches over MIDI 24-84 (default"
+              + " ${DEFAULT-VALUE})")
   int pitchStep;
 
   @Option(
       names = "--cents",
       defaultValue = "50",
-      description = "pitch tolerance of a sample in cents (default ${DEFAULT-VALUE})")
+      description = "pitch tolerance of the pitch judges in cents (default ${DEFAULT-VALUE})")
   double cents;
 
   @Option(
@@ -99,7 +110,9 @@ final class ReportOptions {
   @Option(
       names = "--seed",
       defaultValue = "0",
-      description = "seed of noise, samples and Griffin-Lim phases (default ${DEFAULT-VALUE})")
+      description =
+          "seed of the latent noise and of reconstructions' Griffin-Lim phases (default"
+              + " ${DEFAULT-VALUE})")
   long seed;
 
   ReportConfig config() {
@@ -111,6 +124,7 @@ final class ReportOptions {
             .optSampleIterations(sampleIterations)
             .optNoiseSigma(noiseSigma)
             .optTemperatures(temperatures)
+            .optSampleSeeds(sampleSeeds)
             .optPitchStep(pitchStep)
             .optCentsWindow(cents)
             .optPitchesPerPair(pitchesPerPair)

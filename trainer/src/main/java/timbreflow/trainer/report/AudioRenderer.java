@@ -1,97 +1,86 @@
 package timbreflow.trainer.report;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import timbreflow.runtime.TimbreflowException;
+import java.util.function.IntToLongFunction;
 import timbreflow.runtime.audio.Waveform;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLim;
 import timbreflow.runtime.dsp.GriffinLimConfig;
 import timbreflow.runtime.dsp.GriffinLimListener;
 import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.LogMagnitude;
 import timbreflow.runtime.dsp.StftConfig;
-import timbreflow.trainer.TrainerException;
-import timbreflow.trainer.TrainerException.Reason;
+import timbreflow.runtime.note.NoteModel;
 import timbreflow.trainer.data.ProgressListener;
 
 /**
- * Features to audio with Griffin-Lim, many notes at once: each note runs on one thread of a pool
- * (on a busy machine whole notes in parallel scale better than the frames of one note), with a
- * per-note seed so results do not depend on scheduling.
+ * Features to audio through {@link NoteModel#render} with the server's Griffin-Lim settings (one
+ * thread per note, the default length, a seeded random initial phase), many notes at once, each
+ * with its own seed so results do not depend on scheduling.
  */
 final class AudioRenderer {
 
   private static final StftConfig STFT = StftConfig.DEFAULT;
   private static final LogMagnitude LOG_MAGNITUDE = new LogMagnitude(STFT);
 
+  private final NoteModel model;
   private final int threads;
 
-  AudioRenderer(int threads) {
+  AudioRenderer(NoteModel model, int threads) {
+    this.model = model;
     this.threads = threads;
   }
 
-  /** The STFT conventions of every rendering. */
+  /** The STFT conventions of the data and of every rendering. */
   static StftConfig stft() {
     return STFT;
   }
 
-  /** The features' magnitude reconstructed with {@code iterations} iterations; seed per note. */
+  /** The server's Griffin-Lim settings for a request with these controls. */
+  static GriffinLimConfig griffinLim(int iterations, double momentum, long seed) {
+    return GriffinLimConfig.builder()
+        .optIterations(iterations)
+        .optMomentum(momentum)
+        .optSeed(seed)
+        .optThreads(1)
+        .build();
+  }
+
+  /**
+   * One note's audio on the caller's thread.
+   *
+   * @param normalise peak-normalise to {@link NoteModel#PEAK} (notes whose loudness is unknown)
+   */
+  GriffinLimResult render(
+      Features note, int iterations, double momentum, long seed, boolean normalise) {
+    return model
+        .render(note, griffinLim(iterations, momentum, seed), GriffinLimListener.NONE, normalise)
+        .phase();
+  }
+
+  /** Every note's audio in parallel, note {@code i} with seed {@code seed + i}. */
   List<GriffinLimResult> render(
-      List<Features> notes, int iterations, double momentum, long seed, ProgressListener progress) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "griffin-lim");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      AtomicLong done = new AtomicLong();
-      List<Future<GriffinLimResult>> futures = new ArrayList<>();
-      for (int i = 0; i < notes.size(); i++) {
-        Features note = notes.get(i);
-        GriffinLimConfig config =
-            GriffinLimConfig.builder()
-                .optIterations(iterations)
-                .optMomentum(momentum)
-                .optSeed(seed + i)
-                .optLength(STFT.noteSamples())
-                .build();
-        futures.add(
-            pool.submit(
-                () -> {
-                  GriffinLimResult r =
-                      new GriffinLim(STFT, config)
-                          .reconstruct(
-                              List.of(LOG_MAGNITUDE.magnitude(note)), GriffinLimListener.NONE)
-                          .get(0);
-                  progress.progressed(done.incrementAndGet(), notes.size());
-                  return r;
-                }));
-      }
-      List<GriffinLimResult> results = new ArrayList<>();
-      for (Future<GriffinLimResult> f : futures) {
-        results.add(f.get());
-      }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TrainerException(Reason.IO, "interrupted while rendering audio", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof TimbreflowException te) {
-        throw new TrainerException(
-            Reason.INVALID_CONFIG, "Griffin-Lim failed: " + te.getMessage(), te);
-      }
-      throw new IllegalStateException("Griffin-Lim failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
+      List<Features> notes,
+      int iterations,
+      double momentum,
+      long seed,
+      boolean normalise,
+      ProgressListener progress) {
+    return render(notes, iterations, momentum, i -> seed + i, normalise, progress);
+  }
+
+  /** Every note's audio in parallel, note {@code i} with seed {@code seedOf(i)}. */
+  List<GriffinLimResult> render(
+      List<Features> notes,
+      int iterations,
+      double momentum,
+      IntToLongFunction seedOf,
+      boolean normalise,
+      ProgressListener progress) {
+    try (NotePool pool = new NotePool(threads, "griffin-lim")) {
+      return pool.map(
+          notes,
+          (i, note) -> render(note, iterations, momentum, seedOf.applyAsLong(i), normalise),
+          progress);
     }
   }
 

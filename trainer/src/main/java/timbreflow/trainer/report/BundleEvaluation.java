@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import timbreflow.runtime.TimbreflowException;
+import timbreflow.runtime.note.NoteModel;
 import timbreflow.runtime.onnx.BundleOptions;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.ModelBundle;
@@ -13,8 +14,9 @@ import timbreflow.trainer.TrainerException.Reason;
 import timbreflow.trainer.data.InstrumentFamily;
 
 /**
- * Runs the report's sections on an exported bundle under ONNX Runtime: invertibility over the whole
- * split, reconstruction, sampling and interpolation, writing their figures and audio into a {@link
+ * Runs the report's sections on an exported bundle under ONNX Runtime, through the runtime's {@link
+ * NoteModel} (the server's code for every note operation): invertibility over the whole split,
+ * reconstruction, sampling and interpolation, writing their figures and audio into a {@link
  * ReportOutput}.
  */
 public final class BundleEvaluation {
@@ -38,10 +40,10 @@ public final class BundleEvaluation {
       SectionProgress progress) {
     long start = System.nanoTime();
     check(bundleDir);
-    try (ModelBundle bundle = ModelBundle.load(bundleDir, BundleOptions.DEFAULT)) {
-      Manifest manifest = bundle.manifest();
-      LatentCodec codec = new LatentCodec(bundle, config.batch());
-      AudioRenderer renderer = new AudioRenderer(config.threads());
+    try (NoteModel model = new NoteModel(ModelBundle.load(bundleDir, BundleOptions.DEFAULT))) {
+      Manifest manifest = model.bundle().manifest();
+      LatentCodec codec = new LatentCodec(model, config.batch());
+      AudioRenderer renderer = new AudioRenderer(model, config.threads());
       InvertibilityResult invertibility;
       try (SectionProgress.Tracker bar = progress.start("invertibility", "notes")) {
         invertibility = InvertibilitySection.run(codec, notes, config.batch(), bar);
@@ -49,17 +51,18 @@ public final class BundleEvaluation {
       ReconstructionResult reconstruction =
           ReconstructionSection.run(codec, notes, config, renderer, out, progress);
       SamplingResult sampling =
-          SamplingSection.run(
-              codec, notes, judgeNotes, config, manifest.families(), renderer, out, progress);
+          SamplingSection.run(codec, notes, judgeNotes, config, renderer, out, progress);
       InterpolationResult interpolation =
           InterpolationSection.run(codec, notes, config, renderer, out, progress);
       return new BundleReport(
           bundleDir.toString(),
+          manifest.formatVersion(),
           manifest.provenance().checkpointStep(),
           manifest.provenance().gitCommit(),
           notes.splitDir().toString(),
           notes.size(),
           config,
+          Headline.of(sampling),
           invertibility,
           reconstruction,
           sampling,

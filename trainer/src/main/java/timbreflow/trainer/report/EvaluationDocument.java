@@ -59,6 +59,7 @@ public record EvaluationDocument(
     StringBuilder md = new StringBuilder("# Evaluation\n\n");
     if (bundle != null) {
       md.append(ReportMarkdown.intro(bundle)).append('\n');
+      md.append(ReportMarkdown.headline(bundle));
     }
     if (bitsPerDim != null) {
       md.append(bitsPerDim.markdownSection()).append('\n');

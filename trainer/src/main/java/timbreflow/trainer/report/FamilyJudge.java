@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,7 +21,8 @@ import timbreflow.trainer.data.ProgressListener;
  * The family classifier fitted on real notes, with its accuracy on real notes of instruments it
  * never heard, so the reader knows how far to trust its verdict on samples: measured on a split
  * whose instruments are disjoint from its training notes when there is one, else by
- * leave-one-instrument-out over its own notes.
+ * leave-one-instrument-out over its own notes. Beside it, a control that can fail: the same fit on
+ * shuffled families, measured the same way, must score about chance.
  */
 final class FamilyJudge {
 
@@ -32,9 +34,14 @@ final class FamilyJudge {
           + " full-batch Adam steps, standardised inputs) on each note's time-averaged feature"
           + " spectrum in bands of "
           + NoteDescriptor.BAND
-          + " bins plus its loudness envelope in "
+          + " bins, the levels of its first "
+          + NoteDescriptor.HARMONICS
+          + " harmonics and its loudness envelope (level relative to the loudest frame) in "
           + NoteDescriptor.SEGMENTS
           + " time segments";
+
+  /** Seed of the label shuffle of the control. */
+  static final long SHUFFLE_SEED = 0;
 
   /**
    * Real notes with labels.
@@ -48,6 +55,19 @@ final class FamilyJudge {
 
     Set<String> instruments() {
       return new TreeSet<>(List.of(instrument));
+    }
+
+    /** The same notes with their families shuffled among them (a seeded permutation). */
+    Labelled shuffled(long seed) {
+      int[] y = family.clone();
+      Random random = new Random(seed);
+      for (int i = y.length - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = y[i];
+        y[i] = y[j];
+        y[j] = t;
+      }
+      return new Labelled(x, y, instrument, description + ", families shuffled");
     }
   }
 
@@ -72,19 +92,18 @@ final class FamilyJudge {
     int classes = familyNames.size();
     Set<String> shared = new HashSet<>(train.instruments());
     shared.retainAll(check.instruments());
+    Labelled shuffled = train.shuffled(SHUFFLE_SEED);
     ExecutorService pool = Executors.newFixedThreadPool(threads, FamilyJudge::daemon);
     try {
       Future<FamilyClassifier> all =
           pool.submit(() -> FamilyClassifier.fit(train.x(), train.family(), classes));
-      int[] predicted;
-      String validation;
       if (shared.isEmpty()) {
+        Future<FamilyClassifier> control =
+            pool.submit(() -> FamilyClassifier.fit(shuffled.x(), shuffled.family(), classes));
         FamilyClassifier c = all.get();
-        predicted = new int[check.x().length];
-        for (int i = 0; i < predicted.length; i++) {
-          predicted[i] = c.predict(check.x()[i]);
-        }
-        validation =
+        int[] predicted = predictAll(c, check);
+        int[] controlPredicted = predictAll(control.get(), check);
+        String validation =
             check.description()
                 + ": "
                 + check.x().length
@@ -92,16 +111,18 @@ final class FamilyJudge {
                 + check.instruments().size()
                 + " instruments the classifier never heard";
         progress.progressed(1, 1);
-        return judge(c, train, check, predicted, validation, familyNames);
+        return judge(c, train, check, predicted, controlPredicted, validation, familyNames);
       }
-      predicted = leaveOneInstrumentOut(train, classes, pool, progress);
-      validation =
+      int[] predicted = leaveOneInstrumentOut(train, classes, pool, progress);
+      int[] controlPredicted =
+          leaveOneInstrumentOut(shuffled, classes, pool, ProgressListener.NONE);
+      String validation =
           "leave-one-instrument-out over its own "
               + train.x().length
               + " notes (each of the "
               + train.instruments().size()
               + " instruments judged by a classifier fitted without it)";
-      return judge(all.get(), train, train, predicted, validation, familyNames);
+      return judge(all.get(), train, train, predicted, controlPredicted, validation, familyNames);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TrainerException(Reason.IO, "interrupted while fitting the family classifier", e);
@@ -113,6 +134,14 @@ final class FamilyJudge {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static int[] predictAll(FamilyClassifier c, Labelled notes) {
+    int[] predicted = new int[notes.x().length];
+    for (int i = 0; i < predicted.length; i++) {
+      predicted[i] = c.predict(notes.x()[i]);
+    }
+    return predicted;
   }
 
   /** The judged family of a note's descriptor. */
@@ -130,10 +159,12 @@ final class FamilyJudge {
       Labelled train,
       Labelled check,
       int[] predicted,
+      int[] controlPredicted,
       String validation,
       List<String> familyNames) {
     Map<Integer, int[]> perFamily = new TreeMap<>();
     int right = 0;
+    int controlRight = 0;
     for (int i = 0; i < predicted.length; i++) {
       int[] counts = perFamily.computeIfAbsent(check.family()[i], f -> new int[2]);
       counts[1]++;
@@ -141,9 +172,15 @@ final class FamilyJudge {
         counts[0]++;
         right++;
       }
+      controlRight += controlPredicted[i] == check.family()[i] ? 1 : 0;
     }
     Map<String, Double> accuracy = new LinkedHashMap<>();
-    perFamily.forEach((f, c) -> accuracy.put(familyNames.get(f), c[0] / (double) c[1]));
+    int commonest = 0;
+    for (Map.Entry<Integer, int[]> e : perFamily.entrySet()) {
+      accuracy.put(familyNames.get(e.getKey()), e.getValue()[0] / (double) e.getValue()[1]);
+      commonest = Math.max(commonest, e.getValue()[1]);
+    }
+    int n = predicted.length;
     return new FamilyJudge(
         classifier,
         new JudgeResult(
@@ -152,9 +189,12 @@ final class FamilyJudge {
             train.x().length,
             train.instruments().size(),
             validation,
-            right / (double) predicted.length,
+            n,
+            right / (double) n,
             accuracy,
-            classifier.accuracy(train.x(), train.family())));
+            classifier.accuracy(train.x(), train.family()),
+            commonest / (double) n,
+            controlRight / (double) n));
   }
 
   /** Each note's family as judged by a classifier fitted on every other instrument's notes. */

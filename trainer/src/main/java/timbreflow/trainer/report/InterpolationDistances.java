@@ -20,15 +20,24 @@ public record InterpolationDistances(
    * @param b note B's features
    */
   public static InterpolationDistances of(float[] midpoint, float[] a, float[] b) {
-    float[] mix = new float[a.length];
-    for (int i = 0; i < mix.length; i++) {
-      mix[i] = 0.5f * a[i] + 0.5f * b[i];
-    }
+    float[] mix = linearMix(a, b);
     return new InterpolationDistances(
         FeatureErrors.rms(midpoint, mix),
         FeatureErrors.rms(midpoint, a),
         FeatureErrors.rms(midpoint, b),
         FeatureErrors.rms(a, b));
+  }
+
+  /**
+   * The seed's baseline {@code ½a + ½b}: two notes' features mixed, not their latents (which only
+   * the model mixes).
+   */
+  static float[] linearMix(float[] a, float[] b) {
+    float[] mix = new float[a.length];
+    for (int i = 0; i < mix.length; i++) {
+      mix[i] = 0.5f * a[i] + 0.5f * b[i];
+    }
+    return mix;
   }
 
   /**

@@ -9,12 +9,17 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import timbreflow.runtime.dsp.Features;
 import timbreflow.runtime.dsp.GriffinLimResult;
+import timbreflow.runtime.note.EncodedNote;
+import timbreflow.runtime.note.Latent;
 import timbreflow.trainer.data.InstrumentFamily;
 import timbreflow.trainer.data.NoteExample;
+import timbreflow.trainer.data.ProgressListener;
 
 /**
  * Section 4: for test notes of two families at one pitch, decode(½z_a + ½z_b) against the linear
- * mix ½x_a + ½x_b and against each note; figures of the seed's kind and an interpolation sweep.
+ * mix ½x_a + ½x_b and against each note; figures of the seed's kind and an interpolation sweep. The
+ * latent points are {@link timbreflow.runtime.note.NoteModel#interpolate}'s (conditions mixed
+ * alike), decoded under their mixed conditions.
  */
 final class InterpolationSection {
 
@@ -25,6 +30,8 @@ final class InterpolationSection {
 
   /** The figures show the pair nearest this pitch (middle C). */
   private static final int SHOW_PITCH = 60;
+
+  private static final double[] MIDPOINT = {0.5};
 
   private InterpolationSection() {}
 
@@ -37,8 +44,8 @@ final class InterpolationSection {
       int b,
       Features xa,
       Features xb,
-      float[] za,
-      float[] zb,
+      Latent za,
+      Latent zb,
       float[] midpoint) {}
 
   static InterpolationResult run(
@@ -72,17 +79,14 @@ final class InterpolationSection {
         Features xb = notes.features(b);
         NoteExample na = notes.note(a);
         NoteExample nb = notes.note(b);
-        List<float[]> z =
-            codec.encode(
-                List.of(xa.values(), xb.values()),
-                xa.frames(),
-                new int[] {na.pitch(), nb.pitch()},
-                new int[] {na.family().index(), nb.family().index()});
-        float[] mid = new float[z.get(0).length];
-        for (int j = 0; j < mid.length; j++) {
-          mid[j] = 0.5f * z.get(0)[j] + 0.5f * z.get(1)[j];
-        }
-        float[] decoded = codec.decode(List.of(mid), xa.frames()).get(0);
+        List<Latent> z =
+            codec
+                .encode(List.of(xa, xb), List.of(codec.condition(na), codec.condition(nb)))
+                .stream()
+                .map(EncodedNote::latent)
+                .toList();
+        Latent mid = codec.model().interpolate(z.get(0), z.get(1), MIDPOINT, 1.0).get(0);
+        float[] decoded = codec.decode(List.of(mid)).get(0).values();
         Pair p =
             new Pair(
                 names.get(i)[0],
@@ -173,10 +177,7 @@ final class InterpolationSection {
       Pair p, LatentCodec codec, ReportConfig config, ReportOutput out) {
     int bins = p.xa().bins();
     int frames = p.xa().frames();
-    float[] mix = new float[p.xa().values().length];
-    for (int i = 0; i < mix.length; i++) {
-      mix[i] = 0.5f * p.xa().values()[i] + 0.5f * p.xb().values()[i];
-    }
+    float[] mix = linearMix(p);
     String title = p.familyA() + " ↔ " + p.familyB() + ", MIDI " + p.pitch();
     List<ReportFile> files = new ArrayList<>();
     files.add(
@@ -200,24 +201,16 @@ final class InterpolationSection {
                     new ReportFigures.Line(
                         "linear mix", ReportFigures.timeAverage(mix, bins, frames))),
                 AudioRenderer.stft().sampleRate())));
-    List<float[]> latents = new ArrayList<>();
-    List<Double> alphas = new ArrayList<>();
-    for (int s = 0; s < config.sweepSteps(); s++) {
-      double alpha = s / (double) (config.sweepSteps() - 1);
-      float[] z = new float[p.za().length];
-      for (int i = 0; i < z.length; i++) {
-        z[i] = (float) ((1 - alpha) * p.za()[i] + alpha * p.zb()[i]);
-      }
-      latents.add(z);
-      alphas.add(alpha);
+    double[] alphas = new double[config.sweepSteps()];
+    for (int s = 0; s < alphas.length; s++) {
+      alphas[s] = s / (double) (alphas.length - 1);
     }
-    List<float[]> decoded = codec.decode(latents, frames);
+    List<Features> decoded = codec.decode(codec.model().interpolate(p.za(), p.zb(), alphas, 1.0));
     List<ReportFigures.Spectrogram> panels = new ArrayList<>();
     for (int s = 0; s < decoded.size(); s++) {
       panels.add(
           new ReportFigures.Spectrogram(
-              String.format(Locale.ROOT, "α = %.2f", alphas.get(s)),
-              new Features(decoded.get(s), bins, frames, 1.0)));
+              String.format(Locale.ROOT, "α = %.2f", alphas[s]), decoded.get(s)));
     }
     files.add(
         out.figure(
@@ -229,6 +222,11 @@ final class InterpolationSection {
                 + " values of α",
             ReportFigures.spectrograms("Sweep " + title, panels, config.sweepSteps(), 1)));
     return files;
+  }
+
+  /** The seed's baseline ½x_a + ½x_b of a pair. */
+  private static float[] linearMix(Pair p) {
+    return InterpolationDistances.linearMix(p.xa().values(), p.xb().values());
   }
 
   /** Of the first family pair's notes, the pair nearest middle C (harmonics far enough apart). */
@@ -251,10 +249,7 @@ final class InterpolationSection {
       ReportConfig config,
       AudioRenderer renderer,
       ReportOutput out) {
-    float[] mix = new float[first.xa().values().length];
-    for (int i = 0; i < mix.length; i++) {
-      mix[i] = 0.5f * first.xa().values()[i] + 0.5f * first.xb().values()[i];
-    }
+    float[] mix = linearMix(first);
     int bins = first.xa().bins();
     int frames = first.xa().frames();
     double ref = Math.sqrt(first.xa().reference() * first.xb().reference());
@@ -287,7 +282,12 @@ final class InterpolationSection {
     }
     List<GriffinLimResult> rendered =
         renderer.render(
-            toRender, config.iterations(), config.momentum(), config.seed(), (d, t) -> {});
+            toRender,
+            config.iterations(),
+            config.momentum(),
+            config.seed(),
+            false,
+            ProgressListener.NONE);
     List<ReportFile> files = new ArrayList<>();
     files.add(
         out.audio(

@@ -2,10 +2,16 @@ package timbreflow.trainer.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import timbreflow.trainer.data.NoteExample;
+import timbreflow.runtime.dsp.Features;
+import timbreflow.runtime.note.Condition;
+import timbreflow.runtime.note.EncodedNote;
+import timbreflow.runtime.note.Latent;
 import timbreflow.trainer.data.ProgressListener;
 
-/** Section 1: max and mean |decode(encode(x)) − x| over every note of the split, batched. */
+/**
+ * Section 1: max and mean |decode(encode(x)) − x| over every note of the split, batched, each note
+ * under its own condition.
+ */
 final class InvertibilitySection {
 
   private InvertibilitySection() {}
@@ -19,22 +25,17 @@ final class InvertibilitySection {
     String worst = "";
     for (int from = 0; from < notes.size(); from += batch) {
       int n = Math.min(batch, notes.size() - from);
-      List<float[]> x = new ArrayList<>(n);
-      int[] pitch = new int[n];
-      int[] family = new int[n];
-      int frames = 0;
+      List<Features> x = new ArrayList<>(n);
+      List<Condition> conditions = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        var f = notes.features(from + i);
-        NoteExample note = notes.note(from + i);
-        x.add(f.values());
-        pitch[i] = note.pitch();
-        family[i] = note.family().index();
-        frames = f.frames();
+        x.add(notes.features(from + i));
+        conditions.add(codec.condition(notes.note(from + i)));
       }
-      List<float[]> back = codec.decode(codec.encode(x, frames, pitch, family), frames);
+      List<Latent> z = codec.encode(x, conditions).stream().map(EncodedNote::latent).toList();
+      List<Features> back = codec.decode(z);
       for (int i = 0; i < n; i++) {
-        float[] a = x.get(i);
-        float[] b = back.get(i);
+        float[] a = x.get(i).values();
+        float[] b = back.get(i).values();
         double noteMax = 0;
         for (int j = 0; j < a.length; j++) {
           double e = Math.abs((double) b[j] - a[j]);

@@ -3,75 +3,66 @@ package timbreflow.trainer.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import timbreflow.runtime.onnx.Encoded;
-import timbreflow.runtime.onnx.ModelBundle;
-import timbreflow.runtime.onnx.PriorParams;
+import timbreflow.runtime.dsp.Features;
+import timbreflow.runtime.note.Condition;
+import timbreflow.runtime.note.EncodedNote;
+import timbreflow.runtime.note.Latent;
+import timbreflow.runtime.note.NoteModel;
+import timbreflow.trainer.data.NoteExample;
 
 /**
- * Batched calls into a {@link ModelBundle} over lists of whole notes: each note is one {@code [513,
- * frames]} row-major array, {@code batch} of them go into one ONNX Runtime call.
+ * {@link NoteModel}'s batched encode and decode over any number of whole notes, {@code batch} of
+ * them per ONNX Runtime call; each note keeps its own condition.
  */
 final class LatentCodec {
 
-  private final ModelBundle bundle;
+  private final NoteModel model;
   private final int batch;
-  private final int bins;
 
-  LatentCodec(ModelBundle bundle, int batch) {
-    this.bundle = bundle;
+  LatentCodec(NoteModel model, int batch) {
+    this.model = model;
     this.batch = batch;
-    this.bins = bundle.manifest().bins();
   }
 
-  int bins() {
-    return bins;
+  NoteModel model() {
+    return model;
   }
 
-  /** Latents {@code z} of each note; all notes have {@code frames} frames. */
-  List<float[]> encode(List<float[]> features, int frames, int[] pitch, int[] family) {
-    List<float[]> out = new ArrayList<>(features.size());
-    for (int from = 0; from < features.size(); from += batch) {
-      int n = Math.min(batch, features.size() - from);
-      long[] p = new long[n];
-      long[] f = new long[n];
-      for (int i = 0; i < n; i++) {
-        p[i] = pitch[from + i];
-        f[i] = family[from + i];
-      }
-      Encoded e = bundle.encode(concat(features, from, n), n, frames, p, f);
-      split(e.z(), n, out);
+  /** A real note's condition: its labelled pitch and family. */
+  Condition condition(NoteExample note) {
+    return model.condition(note.pitch(), note.family().index());
+  }
+
+  /** Every note encoded under its condition; all notes have one shape. */
+  List<EncodedNote> encode(List<Features> notes, List<Condition> conditions) {
+    List<EncodedNote> out = new ArrayList<>(notes.size());
+    for (int from = 0; from < notes.size(); from += batch) {
+      int to = Math.min(notes.size(), from + batch);
+      out.addAll(model.encode(notes.subList(from, to), conditions.subList(from, to)));
     }
     return out;
   }
 
-  /** Features decoded from each latent. */
-  List<float[]> decode(List<float[]> latents, int frames) {
-    List<float[]> out = new ArrayList<>(latents.size());
+  /**
+   * Every latent decoded under its own condition, latent {@code i} with loudness {@code ref[i]}.
+   */
+  List<Features> decode(List<Latent> latents, double[] references) {
+    List<Features> out = new ArrayList<>(latents.size());
     for (int from = 0; from < latents.size(); from += batch) {
-      int n = Math.min(batch, latents.size() - from);
-      split(bundle.decode(concat(latents, from, n), n, frames), n, out);
+      int to = Math.min(latents.size(), from + batch);
+      List<Features> decoded = model.decode(latents.subList(from, to), 1.0);
+      for (int i = 0; i < decoded.size(); i++) {
+        Features f = decoded.get(i);
+        out.add(new Features(f.values(), f.bins(), f.frames(), references[from + i]));
+      }
     }
     return out;
   }
 
-  /** The prior's mean and log-std for one condition. */
-  PriorParams prior(int pitch, int family, int frames) {
-    return bundle.prior(new long[] {pitch}, new long[] {family}, frames);
-  }
-
-  private static float[] concat(List<float[]> items, int from, int n) {
-    int size = items.get(from).length;
-    float[] all = new float[n * size];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(items.get(from + i), 0, all, i * size, size);
-    }
-    return all;
-  }
-
-  private static void split(float[] all, int n, List<float[]> out) {
-    int size = all.length / n;
-    for (int i = 0; i < n; i++) {
-      out.add(Arrays.copyOfRange(all, i * size, (i + 1) * size));
-    }
+  /** Every latent decoded with a loudness reference of 1 (unknown loudness). */
+  List<Features> decode(List<Latent> latents) {
+    double[] ones = new double[latents.size()];
+    Arrays.fill(ones, 1.0);
+    return decode(latents, ones);
   }
 }

@@ -3,16 +3,16 @@ package timbreflow.trainer.report;
 import java.util.List;
 
 /**
- * Pitch accuracy in one octave of requested MIDI pitch: the samples' at each temperature, and YIN's
- * on real notes of the split in the same octave (the pitch judge's own check).
+ * Strict pitch accuracy in one octave of requested MIDI pitch: the samples' at each temperature,
+ * and the same judge's on real notes of the split in the same octave (the judge's own check).
  *
  * @param lowestPitch the octave's first MIDI pitch, a C
  * @param highestPitch its last MIDI pitch, a B
  * @param octave the octave in note names, MIDI 60 = C4 ({@code C4–B4})
  * @param temperatures the samples of this octave, one entry per temperature
- * @param realNotes real notes of the split in this octave YIN was run on (0 when none)
- * @param realPitchRight how many of them YIN finds within the cents window of their labelled pitch
- * @param realPeriodic how many of them are periodic by YIN's voicing rule
+ * @param realNotes real notes of the split in this octave the judge was run on (0 when none)
+ * @param realPitchRight how many of them it finds within the cents window of their labelled pitch
+ * @param realPeriodic how many of them are voiced (periodic by YIN's voicing rule)
  * @param realPitchAccuracy {@code realPitchRight / realNotes}, NaN when none was run
  */
 public record OctaveAccuracy(
@@ -34,8 +34,9 @@ public record OctaveAccuracy(
    *
    * @param temperature the sampling temperature
    * @param samples samples asked for at a pitch of this octave
-   * @param pitchRight how many YIN finds within the cents window of the requested pitch
-   * @param aperiodic how many are not periodic by YIN's voicing rule (breathy or noisy)
+   * @param pitchRight how many the strict judge finds within the cents window of the requested
+   *     pitch
+   * @param aperiodic how many are unvoiced: not periodic by YIN's voicing rule (breathy or noisy)
    * @param pitchAccuracy {@code pitchRight / samples}, NaN when there is no sample
    */
   public record Temperature(

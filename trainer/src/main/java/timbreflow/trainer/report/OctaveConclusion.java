@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Reads the pitch accuracy by octave at one temperature in a few sentences: where the samples
- * outside the cents window lie, whether they are aperiodic by YIN's voicing rule, how YIN does on
- * real notes there, and where the aperiodic (breathy) samples lie. Every claim follows from the
- * numbers.
+ * outside the cents window lie, whether they are aperiodic by YIN's voicing rule, how the judge
+ * does on real notes there, and where the aperiodic (breathy) samples lie. Every claim follows from
+ * the numbers.
  */
 final class OctaveConclusion {
 
@@ -145,7 +145,8 @@ final class OctaveConclusion {
       out.append(
           String.format(
               Locale.ROOT,
-              " On real test notes below MIDI %d YIN finds the labelled pitch in %s (%d of %d)%s",
+              " On real test notes below MIDI %d the same judge finds the labelled pitch in %s (%d of"
+                  + " %d)%s",
               from,
               ReportMarkdown.pct(share),
               realRight,
@@ -181,8 +182,7 @@ final class OctaveConclusion {
     return String.format(
             Locale.ROOT,
             " %d of the %d samples at temperature %s %s aperiodic by YIN's voicing rule (no dip"
-                + " below its threshold in over half of %s loud frames), %s MIDI %d; YIN still"
-                + " finds the requested pitch within ±%s cents in %d of them%s.",
+                + " below its threshold in over half of %s loud frames), %s MIDI %d%s.",
             aperiodic.size(),
             at.size(),
             String.format(Locale.ROOT, "%.2f", temperature),
@@ -190,9 +190,14 @@ final class OctaveConclusion {
             aperiodic.size() == 1 ? "its" : "their",
             aperiodic.size() == 1 ? "asked for at" : "all asked for at or below",
             highest,
-            ReportMarkdown.num(window),
-            right,
-            right > 0 ? " (breathy but pitched)" : "")
+            right == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "; the judge still finds the requested pitch within ±%s cents in %d of them"
+                        + " (breathy but pitched)",
+                    ReportMarkdown.num(window),
+                    right))
         + (realNotes == 0
             ? ""
             : String.format(

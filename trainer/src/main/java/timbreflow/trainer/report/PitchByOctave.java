@@ -8,14 +8,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Groups the samples' pitch scores by octave of requested pitch ({@link OctaveAccuracy}) and runs
- * YIN on real notes of the split in the same octaves, so a shortfall of the samples in an octave
- * can be told apart from a shortfall of the pitch judge there.
+ * Groups the samples' strict pitch verdicts by octave of requested pitch ({@link OctaveAccuracy})
+ * and runs the same judge on real notes of the split in the same octaves (and the grid's range), so
+ * a shortfall of the samples in an octave can be told apart from a shortfall of the judge there.
  */
 final class PitchByOctave {
 
-  /** Real notes YIN is run on per octave: enough for a share, cheap (a few ms each). */
-  static final int REAL_NOTES_PER_OCTAVE = 20;
+  /** Real notes judged per octave: enough for a share, cheap (a few ms each). */
+  static final int REAL_NOTES_PER_OCTAVE = 40;
 
   private PitchByOctave() {}
 
@@ -31,8 +31,8 @@ final class PitchByOctave {
   }
 
   /**
-   * How many real notes YIN checked in one octave, how many it found at their pitch and how many
-   * are periodic by its voicing rule.
+   * How many real notes the judge checked in one octave, how many it found at their pitch and how
+   * many are voiced (periodic by YIN's voicing rule).
    */
   record RealCount(int notes, int right, int periodic) {}
 
@@ -41,7 +41,8 @@ final class PitchByOctave {
    *
    * @param scores every sample's score
    * @param temperatures the temperatures sampled, in the order of each octave's entries
-   * @param real YIN on real notes by the octave's lowest pitch; an octave missing from it has none
+   * @param real the judge on real notes by the octave's lowest pitch; an octave missing from it has
+   *     none
    */
   static List<OctaveAccuracy> group(
       List<SampleScore> scores, List<Double> temperatures, Map<Integer, RealCount> real) {
@@ -81,16 +82,20 @@ final class PitchByOctave {
   }
 
   /**
-   * YIN on up to {@value #REAL_NOTES_PER_OCTAVE} real notes of {@code notes} in each octave of
-   * {@code octaves} (by lowest pitch), spread evenly over the octave's notes in split order, which
-   * is instrument, pitch, velocity: so they span the octave's instruments. The audio is read from
-   * the split's WAVs.
+   * {@code check} on up to {@value #REAL_NOTES_PER_OCTAVE} real notes of {@code notes} in each
+   * octave of {@code octaves} (by lowest pitch) and in the grid's range (MIDI {@value
+   * SampleGrid#LOWEST}–{@value SampleGrid#HIGHEST}), spread evenly over the octave's notes in split
+   * order, which is instrument, pitch, velocity: so they span the octave's instruments. The audio
+   * is read from the split's WAVs.
    */
   static Map<Integer, RealCount> real(
       ReportNotes notes, Iterable<Integer> octaves, PitchCheck check, SectionProgress progress) {
     Map<Integer, List<Integer>> byOctave = new TreeMap<>();
     for (int i = 0; i < notes.size(); i++) {
-      byOctave.computeIfAbsent(lowestPitch(notes.note(i).pitch()), o -> new ArrayList<>()).add(i);
+      int pitch = notes.note(i).pitch();
+      if (SampleGrid.inRange(pitch)) {
+        byOctave.computeIfAbsent(lowestPitch(pitch), o -> new ArrayList<>()).add(i);
+      }
     }
     Map<Integer, List<Integer>> chosen = new TreeMap<>();
     int total = 0;
@@ -103,15 +108,14 @@ final class PitchByOctave {
     Map<Integer, RealCount> out = new TreeMap<>();
     int rate = AudioRenderer.stft().sampleRate();
     int done = 0;
-    try (SectionProgress.Tracker bar = progress.start("YIN on real notes", "notes")) {
+    try (SectionProgress.Tracker bar = progress.start("pitch of real notes", "notes")) {
       for (Map.Entry<Integer, List<Integer>> e : chosen.entrySet()) {
         int right = 0;
         int periodic = 0;
         for (int i : e.getValue()) {
-          PitchCheck.Score score =
-              check.score(notes.audio(i).samples(), rate, notes.note(i).pitch());
+          PitchScore score = check.score(notes.audio(i).samples(), rate, notes.note(i).pitch());
           right += score.right() ? 1 : 0;
-          periodic += score.periodic() ? 1 : 0;
+          periodic += score.voiced() ? 1 : 0;
           bar.progressed(++done, total);
         }
         out.put(e.getKey(), new RealCount(e.getValue().size(), right, periodic));

@@ -5,18 +5,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import timbreflow.runtime.dsp.Features;
 import timbreflow.runtime.dsp.GriffinLim;
 import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.LogMagnitude;
 import timbreflow.runtime.dsp.Stft;
+import timbreflow.runtime.note.Condition;
+import timbreflow.runtime.note.EncodedNote;
+import timbreflow.runtime.note.Latent;
 import timbreflow.trainer.data.InstrumentFamily;
 import timbreflow.trainer.data.NoteExample;
 
 /**
  * Section 2: decode(encode(x)) rendered with Griffin-Lim against the input magnitude, and the
- * seed's robustness check: decode(z + σ·ε) against decode(z) in feature space and as audio.
+ * seed's robustness check: decode(z + σ·ε) ({@link Latent#withNoise}) against decode(z) in feature
+ * space and as audio. Each note is encoded and decoded under its own condition.
  */
 final class ReconstructionSection {
 
@@ -58,50 +61,41 @@ final class ReconstructionSection {
     LogMagnitude logMagnitude = AudioRenderer.logMagnitude();
     List<Features> inputs = new ArrayList<>();
     List<float[]> waves = new ArrayList<>();
-    List<float[]> x = new ArrayList<>();
-    int[] pitch = new int[chosen.size()];
-    int[] family = new int[chosen.size()];
-    for (int i = 0; i < chosen.size(); i++) {
-      float[] wave = notes.audio(chosen.get(i)).samples();
-      Features f = logMagnitude.features(wave);
+    List<Condition> conditions = new ArrayList<>();
+    for (int i : chosen) {
+      float[] wave = notes.audio(i).samples();
       waves.add(wave);
-      inputs.add(f);
-      x.add(f.values());
-      pitch[i] = notes.note(chosen.get(i)).pitch();
-      family[i] = notes.note(chosen.get(i)).family().index();
+      inputs.add(logMagnitude.features(wave));
+      conditions.add(codec.condition(notes.note(i)));
     }
-    int bins = codec.bins();
-    int frames = inputs.get(0).frames();
-    List<float[]> z = codec.encode(x, frames, pitch, family);
-    List<float[]> noisyZ = new ArrayList<>();
+    List<Latent> z = codec.encode(inputs, conditions).stream().map(EncodedNote::latent).toList();
+    List<Latent> noisyZ = new ArrayList<>();
     for (int i = 0; i < z.size(); i++) {
-      Random random = new Random(config.seed() * 1_000_003L + chosen.get(i));
-      float[] n = z.get(i).clone();
-      for (int j = 0; j < n.length; j++) {
-        n[j] += (float) (config.noiseSigma() * random.nextGaussian());
-      }
-      noisyZ.add(n);
+      noisyZ.add(
+          z.get(i).withNoise(config.noiseSigma(), config.seed() * 1_000_003L + chosen.get(i)));
     }
     double squares = 0;
     long count = 0;
-    for (float[] latent : z) {
-      for (float v : latent) {
+    for (Latent latent : z) {
+      for (float v : latent.values()) {
         squares += (double) v * v;
       }
-      count += latent.length;
+      count += latent.values().length;
     }
     double latentRms = Math.sqrt(squares / count);
-    List<float[]> decoded = codec.decode(z, frames);
-    List<float[]> noisy = codec.decode(noisyZ, frames);
+    double[] references = inputs.stream().mapToDouble(Features::reference).toArray();
+    List<Features> decoded = codec.decode(z, references);
+    List<Features> noisy = codec.decode(noisyZ, references);
     List<Features> toRender = new ArrayList<>();
     for (int i = 0; i < chosen.size(); i++) {
-      double ref = inputs.get(i).reference();
-      toRender.add(new Features(decoded.get(i), bins, frames, ref));
-      toRender.add(new Features(noisy.get(i), bins, frames, ref));
+      toRender.add(decoded.get(i));
+      toRender.add(noisy.get(i));
     }
     List<GriffinLimResult> audio;
     try (SectionProgress.Tracker bar = progress.start("reconstruction", "renders")) {
-      audio = renderer.render(toRender, config.iterations(), config.momentum(), config.seed(), bar);
+      audio =
+          renderer.render(
+              toRender, config.iterations(), config.momentum(), config.seed(), false, bar);
     }
     Stft stft = new Stft(AudioRenderer.stft());
     List<Rendered> rendered = new ArrayList<>();
@@ -117,7 +111,7 @@ final class ReconstructionSection {
               inputs.get(i),
               toRender.get(2 * i),
               toRender.get(2 * i + 1),
-              FeatureErrors.between(noisy.get(i), decoded.get(i)),
+              FeatureErrors.between(noisy.get(i).values(), decoded.get(i).values()),
               clean,
               fromNoise,
               GriffinLim.spectralConvergenceDb(target, stft.magnitude(clean.samples())),
@@ -137,7 +131,7 @@ final class ReconstructionSection {
             .filter(r -> r.note().family().label().equals(SHOWCASE))
             .min(Comparator.comparingInt(r -> Math.abs(r.note().pitch() - SHOWCASE_PITCH)))
             .orElse(rendered.get(0));
-    PitchCheck pitchCheck = new PitchCheck(config.centsWindow());
+    PitchCheck pitchCheck = PitchCheck.strict(config.centsWindow());
     int rate = AudioRenderer.stft().sampleRate();
     int[] right = new int[3];
     for (Rendered r : rendered) {

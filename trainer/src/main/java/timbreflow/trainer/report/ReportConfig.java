@@ -11,10 +11,13 @@ import timbreflow.trainer.data.InstrumentFamily;
  * @param notesPerFamily notes per family whose reconstruction is rendered with Griffin-Lim
  * @param iterations Griffin-Lim iterations for reconstructions, interpolations and audio examples
  * @param momentum fast Griffin-Lim's momentum in [0, 1)
- * @param sampleIterations Griffin-Lim iterations for the sampling grid's pitch estimates
+ * @param sampleIterations Griffin-Lim iterations of each sample of the grid (the server's {@code
+ *     iterations})
  * @param noiseSigma standard deviation of the Gaussian noise added to latents (the seed's 0.01)
  * @param temperatures sampling temperatures: {@code z = mean + temperature·exp(log_std)·ε}
- * @param pitchStep semitones between the pitches of the sampling grid
+ * @param sampleSeeds seeds of the sampling grid, each the prior's and Griffin-Lim's (the server's
+ *     {@code seed})
+ * @param pitchStep semitones between the pitches of the sampling grid (MIDI 24–84)
  * @param centsWindow a sample's estimated pitch counts as right within this many cents
  * @param pairs interpolation family pairs, each two NSynth family names
  * @param pitchesPerPair same-pitch note pairs per family pair
@@ -23,7 +26,8 @@ import timbreflow.trainer.data.InstrumentFamily;
  * @param judgeNotes at most this many real notes, spread evenly, train the family classifier
  * @param batch notes per ONNX Runtime call
  * @param threads Griffin-Lim and classifier threads (each note on one thread)
- * @param seed seed of every random draw: noise, samples, Griffin-Lim phases, held-out split
+ * @param seed seed of the latent noise and of the Griffin-Lim phases of reconstructions and
+ *     interpolations
  */
 public record ReportConfig(
     int notesPerFamily,
@@ -32,6 +36,7 @@ public record ReportConfig(
     int sampleIterations,
     double noiseSigma,
     List<Double> temperatures,
+    List<Long> sampleSeeds,
     int pitchStep,
     double centsWindow,
     List<List<String>> pairs,
@@ -54,7 +59,7 @@ public record ReportConfig(
           List.of("reed", "vocal"),
           List.of("synth_lead", "string"));
 
-  /** The temperature whose per-family table the report shows. */
+  /** The headline temperature: its per-family tables, ratios and targets. */
   public static final double MAIN_TEMPERATURE = 0.7;
 
   public ReportConfig {
@@ -68,6 +73,12 @@ public record ReportConfig(
     for (double t : temperatures) {
       require(t >= 0 && Double.isFinite(t), "temperatures", "finite values >= 0", temperatures);
     }
+    require(!sampleSeeds.isEmpty(), "sampleSeeds", "at least one", sampleSeeds);
+    require(
+        sampleSeeds.stream().distinct().count() == sampleSeeds.size(),
+        "sampleSeeds",
+        "distinct seeds",
+        sampleSeeds);
     require(pitchStep >= 1, "pitchStep", ">= 1", pitchStep);
     require(centsWindow > 0, "centsWindow", "> 0", centsWindow);
     for (List<String> pair : pairs) {
@@ -83,6 +94,7 @@ public record ReportConfig(
     require(batch >= 1 && batch <= 64, "batch", "1 to 64", batch);
     require(threads >= 1 && threads <= 256, "threads", "1 to 256", threads);
     temperatures = List.copyOf(temperatures);
+    sampleSeeds = List.copyOf(sampleSeeds);
     pairs = pairs.stream().map(List::copyOf).toList();
   }
 
@@ -106,6 +118,7 @@ public record ReportConfig(
     private int sampleIterations = 200;
     private double noiseSigma = 0.01;
     private List<Double> temperatures = List.of(0.5, MAIN_TEMPERATURE, 1.0);
+    private List<Long> sampleSeeds = List.of(0L, 1L);
     private int pitchStep = 4;
     private double centsWindow = 50;
     private List<List<String>> pairs = DEFAULT_PAIRS;
@@ -137,7 +150,7 @@ public record ReportConfig(
       return this;
     }
 
-    /** Griffin-Lim iterations for the sampling grid's pitch estimates (200). */
+    /** Griffin-Lim iterations of each sample of the grid (200). */
     public Builder optSampleIterations(int sampleIterations) {
       this.sampleIterations = sampleIterations;
       return this;
@@ -152,6 +165,12 @@ public record ReportConfig(
     /** Sampling temperatures (0.5, 0.7, 1.0). */
     public Builder optTemperatures(List<Double> temperatures) {
       this.temperatures = temperatures;
+      return this;
+    }
+
+    /** Seeds of the sampling grid (0, 1). */
+    public Builder optSampleSeeds(List<Long> sampleSeeds) {
+      this.sampleSeeds = sampleSeeds;
       return this;
     }
 
@@ -224,6 +243,7 @@ public record ReportConfig(
           sampleIterations,
           noiseSigma,
           temperatures,
+          sampleSeeds,
           pitchStep,
           centsWindow,
           pairs,

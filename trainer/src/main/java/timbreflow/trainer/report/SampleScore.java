@@ -5,27 +5,36 @@ package timbreflow.trainer.report;
  *
  * @param family the family it was asked for
  * @param pitch the MIDI pitch it was asked for
- * @param temperature the sampling temperature
- * @param estimatedHz YIN's fundamental of the rendered sample, NaN when silent
- * @param centsOff cents from the requested pitch to the estimate, NaN when silent
- * @param pitchRight whether the estimate is within the report's cents window
- * @param periodic whether the sample is periodic by YIN's voicing rule (see {@link PitchCheck})
- * @param aperiodicity YIN's aperiodicity of the sample (median d' at the chosen lags)
- * @param judgedFamily the family the classifier hears
+ * @param temperature the prior temperature
+ * @param seed the seed of its prior noise and Griffin-Lim phase
+ * @param strict the headline pitch judge's reading ({@link PitchCheck.Rule#STRICT})
+ * @param asPublished YIN as published, a diagnostic ({@link PitchCheck.Rule#AS_PUBLISHED})
+ * @param judgedFamily the family the classifier hears in the rendered audio
+ * @param levelAt2sDb the rendered audio's level at 2 s relative to its loudest frame, dB ({@link
+ *     NoteLevel})
  */
 public record SampleScore(
     String family,
     int pitch,
     double temperature,
-    double estimatedHz,
-    double centsOff,
-    boolean pitchRight,
-    boolean periodic,
-    double aperiodicity,
-    String judgedFamily) {
+    long seed,
+    PitchScore strict,
+    PitchScore asPublished,
+    String judgedFamily,
+    double levelAt2sDb) {
+
+  /** Whether the strict judge finds the requested pitch. */
+  boolean pitchRight() {
+    return strict.right();
+  }
+
+  /** Whether the strict judge hears the sample as voiced. */
+  boolean periodic() {
+    return strict.voiced();
+  }
 
   /** Whether the classifier hears the requested family. */
-  public boolean familyRight() {
+  boolean familyRight() {
     return family.equals(judgedFamily);
   }
 }

@@ -1,43 +1,33 @@
 package timbreflow.trainer.report;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * Section 3: samples from the conditional prior, judged for pitch (YIN) and family (a classifier
- * trained on real notes).
+ * Section 3: samples from the prior, drawn, decoded and rendered as the server does, judged for
+ * pitch (strictly, and by YIN as published as a diagnostic), family and sustain.
  *
- * @param grid the requested pitches per family
- * @param pitchStep semitones between grid pitches
- * @param sampleIterations Griffin-Lim iterations behind each pitch estimate
- * @param centsWindow pitch tolerance in cents
- * @param judge the family classifier and its accuracy on real notes
- * @param temperatures one summary per temperature
- * @param mainTemperature the temperature of the per-family table
- * @param families one summary per family at {@code mainTemperature}
- * @param octaves pitch accuracy per octave of requested pitch at every temperature, with YIN's on
- *     real notes of the split in the same octave; lowest first
- * @param octaveConclusion where the samples outside the cents window lie at {@code
- *     mainTemperature}, in plain language
- * @param combControl the samples at {@code mainTemperature} judged again with their harmonic comb
- *     smoothed away
- * @param samples every sample's score
+ * @param grid the pitches, families, temperatures and seeds sampled
+ * @param sampleIterations Griffin-Lim iterations of each sample
+ * @param momentum Griffin-Lim momentum
+ * @param strictPitch the headline pitch figures
+ * @param octaveConclusion where the samples the strict judge rejects lie, in plain language
+ * @param familyIdentity the family classifier on real notes and on samples
+ * @param sustain level at 2 s per family, samples beside real notes
+ * @param lenientPitch YIN as published on the same samples, and the comb control (a diagnostic)
+ * @param samples every sample's verdicts
  * @param figures figures of this section
- * @param audio one sample per family at {@code mainTemperature}
+ * @param audio one sample per family at the headline temperature
  * @param seconds wall time of the section
  */
 public record SamplingResult(
-    Map<String, List<Integer>> grid,
-    int pitchStep,
+    SampleGrid grid,
     int sampleIterations,
-    double centsWindow,
-    JudgeResult judge,
-    List<SamplingSummary> temperatures,
-    double mainTemperature,
-    List<SamplingSummary> families,
-    List<OctaveAccuracy> octaves,
+    double momentum,
+    StrictPitchResult strictPitch,
     String octaveConclusion,
-    CombControl combControl,
+    FamilyIdentityResult familyIdentity,
+    SustainResult sustain,
+    LenientPitchResult lenientPitch,
     List<SampleScore> samples,
     List<ReportFile> figures,
     List<ReportFile> audio,

@@ -1,330 +1,290 @@
 package timbreflow.trainer.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Objects;
 import timbreflow.runtime.dsp.Features;
 import timbreflow.runtime.dsp.GriffinLimResult;
-import timbreflow.runtime.onnx.PriorParams;
+import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.note.NoteModel;
 import timbreflow.trainer.data.NoteExample;
+import timbreflow.trainer.data.ProgressListener;
 
 /**
- * Section 3: {@code z = mean + temperature·exp(log_std)·ε} from the bundle's prior for a grid of
- * (pitch, family), decoded, rendered with Griffin-Lim and judged: YIN's pitch against the request
- * and the family a classifier trained on the split's real notes hears. Pitch accuracy is also
- * grouped by octave of requested pitch, beside YIN on real notes of the split in each octave. The
- * samples of the main temperature are judged once more with their harmonic comb smoothed away
- * ({@link CombControl}).
+ * Section 3: a sample for every point of the {@link SampleGrid}, drawn, decoded and rendered as the
+ * server's {@code /v1/sample} does ({@link SampleJudge}), and judged: pitch by the strict judge
+ * beside the same judge on real test notes, family by a classifier fitted on real notes beside its
+ * accuracy on unseen real instruments, the level at 2 s per family beside real notes; and, as a
+ * diagnostic, pitch by YIN as published, with the comb control of the headline temperature.
  */
 final class SamplingSection {
-
-  /**
-   * Reference power of a sample's features (a sample has no loudness of its own): the peak power of
-   * a loud real note, a 0.5-amplitude sine under the 1024-point Hann window (|X| = 128).
-   */
-  static final double SAMPLE_REFERENCE = 128.0 * 128.0;
 
   /** Pitch the per-family example is chosen near (middle C). */
   private static final int SHOW_PITCH = 60;
 
   private SamplingSection() {}
 
-  /** One grid point: the condition and its prior. */
-  private record Condition(int family, int pitch) {}
+  /**
+   * What one grid point leaves behind.
+   *
+   * @param score its verdicts
+   * @param shown its decoded features when it is a per-family example, else null
+   * @param combless the verdicts on it with its comb smoothed away, when it is a control, else null
+   */
+  private record Outcome(SampleScore score, Features shown, SampleScore combless) {}
+
+  /**
+   * Real notes read once.
+   *
+   * @param labelled what the family classifier sees of them
+   * @param levelDb each note's level at 2 s relative to its loudest frame
+   */
+  private record RealNotes(FamilyJudge.Labelled labelled, double[] levelDb) {}
 
   static SamplingResult run(
       LatentCodec codec,
       ReportNotes notes,
       ReportNotes judgeNotes,
       ReportConfig config,
-      List<String> familyNames,
       AudioRenderer renderer,
       ReportOutput out,
       SectionProgress progress) {
     long start = System.nanoTime();
-    FamilyJudge judge = judge(judgeNotes, notes, familyNames, config, progress);
-    Map<Integer, List<Integer>> grid = grid(notes, config.pitchStep());
-    List<Condition> conditions = new ArrayList<>();
-    grid.forEach((f, pitches) -> pitches.forEach(p -> conditions.add(new Condition(f, p))));
-    int bins = codec.bins();
-    int frames = AudioRenderer.stft().noteFrames();
-    double main =
-        config.temperatures().contains(ReportConfig.MAIN_TEMPERATURE)
-            ? ReportConfig.MAIN_TEMPERATURE
-            : config.temperatures().get(0);
-    PitchCheck pitchCheck = new PitchCheck(config.centsWindow());
-    List<SampleScore> scores = new ArrayList<>();
-    Map<Integer, float[]> shown = new TreeMap<>();
-    Map<Integer, Integer> shownPitch = new TreeMap<>();
-    int total = conditions.size() * (config.temperatures().size() + 1);
-    int controlRight = 0;
-    int controlled = 0;
-    try (SectionProgress.Tracker bar = progress.start("sampling", "samples")) {
-      for (int from = 0; from < conditions.size(); from += config.batch()) {
-        List<Condition> chunk =
-            conditions.subList(from, Math.min(conditions.size(), from + config.batch()));
-        List<float[]> latents = new ArrayList<>();
-        List<Condition> of = new ArrayList<>();
-        List<Double> temperatureOf = new ArrayList<>();
-        for (Condition c : chunk) {
-          PriorParams prior = codec.prior(c.pitch(), c.family(), frames);
-          float[] eps = new float[bins * frames];
-          Random random = new Random(config.seed() * 1_000_003L + c.family() * 1000L + c.pitch());
-          for (int i = 0; i < eps.length; i++) {
-            eps[i] = (float) random.nextGaussian();
-          }
-          for (double t : config.temperatures()) {
-            float[] z = new float[eps.length];
-            for (int i = 0; i < z.length; i++) {
-              z[i] = (float) (prior.mean()[i] + t * Math.exp(prior.logStd()[i]) * eps[i]);
-            }
-            latents.add(z);
-            of.add(c);
-            temperatureOf.add(t);
-          }
-        }
-        List<float[]> decoded = codec.decode(latents, frames);
-        List<Features> features = new ArrayList<>();
-        for (float[] x : decoded) {
-          features.add(new Features(x, bins, frames, SAMPLE_REFERENCE));
-        }
-        List<GriffinLimResult> audio = renderSamples(renderer, features, config, from);
-        List<Features> combless = new ArrayList<>();
-        List<Integer> comblessPitch = new ArrayList<>();
-        for (int i = 0; i < decoded.size(); i++) {
-          Condition c = of.get(i);
-          double t = temperatureOf.get(i);
-          PitchCheck.Score s =
-              pitchCheck.score(
-                  audio.get(i).samples(), AudioRenderer.stft().sampleRate(), c.pitch());
-          int judged = judge.predict(NoteDescriptor.of(decoded.get(i), bins, frames));
-          scores.add(
-              new SampleScore(
-                  familyNames.get(c.family()),
-                  c.pitch(),
-                  t,
-                  s.estimatedHz(),
-                  s.centsOff(),
-                  s.right(),
-                  s.periodic(),
-                  s.aperiodicity(),
-                  familyNames.get(judged)));
-          if (t == main) {
-            int width = CombRemoval.width(c.pitch(), AudioRenderer.stft());
-            combless.add(
-                new Features(
-                    CombRemoval.smoothed(decoded.get(i), bins, frames, width),
-                    bins,
-                    frames,
-                    SAMPLE_REFERENCE));
-            comblessPitch.add(c.pitch());
-            Integer best = shownPitch.get(c.family());
-            if (best == null || Math.abs(c.pitch() - SHOW_PITCH) < Math.abs(best - SHOW_PITCH)) {
-              shownPitch.put(c.family(), c.pitch());
-              shown.put(c.family(), decoded.get(i));
-            }
-          }
-          bar.progressed(scores.size() + controlled, total);
-        }
-        List<GriffinLimResult> controlAudio = renderSamples(renderer, combless, config, from);
-        for (int i = 0; i < controlAudio.size(); i++) {
-          controlRight +=
-              pitchCheck
-                      .score(
-                          controlAudio.get(i).samples(),
-                          AudioRenderer.stft().sampleRate(),
-                          comblessPitch.get(i))
-                      .right()
-                  ? 1
-                  : 0;
-          bar.progressed(scores.size() + ++controlled, total);
-        }
-      }
-    }
-    List<SamplingSummary> perTemperature = new ArrayList<>();
-    for (double t : config.temperatures()) {
-      perTemperature.add(
-          SamplingSummary.of(
-              String.format(Locale.ROOT, "%.2f", t),
-              scores.stream().filter(s -> s.temperature() == t).toList()));
-    }
-    List<SamplingSummary> perFamily = new ArrayList<>();
-    for (int f : grid.keySet()) {
-      String name = familyNames.get(f);
-      perFamily.add(
-          SamplingSummary.of(
-              name,
-              scores.stream()
-                  .filter(s -> s.temperature() == main && s.family().equals(name))
-                  .toList()));
-    }
+    NoteModel model = codec.model();
+    List<String> names = model.families();
+    SampleGrid grid = SampleGrid.of(config, names);
+    double headline = headlineTemperature(config);
+    RealNotes check =
+        read(notes, inRange(notes), "the " + notes.splitDir().getFileName() + " split", model);
+    FamilyJudge judge = fitJudge(judgeNotes, notes, check, config, model, progress);
+    PitchCheck strict = PitchCheck.strict(config.centsWindow());
+    PitchCheck published = PitchCheck.asPublished(config.centsWindow());
+    SampleJudge sampler =
+        new SampleJudge(
+            model,
+            renderer,
+            strict,
+            published,
+            judge::predict,
+            config.sampleIterations(),
+            config.momentum());
+    int showPitch =
+        grid.pitches().stream()
+            .min(Comparator.comparingInt(p -> Math.abs(p - SHOW_PITCH)))
+            .orElseThrow();
+    List<Outcome> outcomes = draw(grid, sampler, headline, showPitch, config.threads(), progress);
+    List<SampleScore> scores = outcomes.stream().map(Outcome::score).toList();
+    List<Integer> sampled =
+        scores.stream().map(s -> PitchByOctave.lowestPitch(s.pitch())).distinct().toList();
     List<OctaveAccuracy> octaves =
         PitchByOctave.group(
-            scores,
-            config.temperatures(),
-            PitchByOctave.real(
-                notes,
-                scores.stream().map(s -> PitchByOctave.lowestPitch(s.pitch())).distinct().toList(),
-                pitchCheck,
-                progress));
+            scores, grid.temperatures(), PitchByOctave.real(notes, sampled, strict, progress));
+    List<SampleScore> controls =
+        outcomes.stream().map(Outcome::combless).filter(Objects::nonNull).toList();
+    CombControl comb =
+        new CombControl(
+            headline,
+            grid.seeds().get(0),
+            Accuracy.count(controls, SampleScore::pitchRight),
+            Accuracy.count(controls, s -> s.asPublished().right()));
     List<ReportFile> figures = new ArrayList<>();
     List<ReportFile> wavs = new ArrayList<>();
-    showcase(shown, shownPitch, familyNames, main, config, renderer, out, figures, wavs);
-    Map<String, List<Integer>> gridByName = new LinkedHashMap<>();
-    grid.forEach((f, p) -> gridByName.put(familyNames.get(f), p));
+    showcase(outcomes, grid, headline, config, renderer, out, figures, wavs);
     return new SamplingResult(
-        gridByName,
-        config.pitchStep(),
+        grid,
         config.sampleIterations(),
-        config.centsWindow(),
-        judge.result(),
-        perTemperature,
-        main,
-        perFamily,
-        octaves,
-        OctaveConclusion.describe(scores, octaves, main, config.centsWindow()),
-        new CombControl(main, controlled, controlRight),
+        config.momentum(),
+        StrictPitchResult.of(strict, scores, grid, headline, octaves),
+        OctaveConclusion.describe(scores, octaves, headline, config.centsWindow()),
+        FamilyIdentityResult.of(judge.result(), scores, names, headline),
+        SustainResult.of(levelsByFamily(check, names), scores, names, headline),
+        LenientPitchResult.of(published, scores, grid.temperatures(), comb),
         scores,
         figures,
         wavs,
         (System.nanoTime() - start) / 1e9);
   }
 
-  /** Griffin-Lim at the sampling settings, seeded by the chunk's first condition. */
-  private static List<GriffinLimResult> renderSamples(
-      AudioRenderer renderer, List<Features> features, ReportConfig config, int from) {
-    return renderer.render(
-        features, config.sampleIterations(), config.momentum(), config.seed() + from, (d, t) -> {});
+  /** The configured main temperature when it is sampled, else the first one. */
+  static double headlineTemperature(ReportConfig config) {
+    return config.temperatures().contains(ReportConfig.MAIN_TEMPERATURE)
+        ? ReportConfig.MAIN_TEMPERATURE
+        : config.temperatures().get(0);
   }
 
   /**
-   * The grid: per family, every {@code step}-th semitone from the family's lowest pitch in the
-   * split to its highest, where the family has notes at that pitch.
+   * Every request of the grid: prior and decoder on this thread (the bundle's graphs have threads
+   * of their own), Griffin-Lim and the judges in the pool. The headline temperature's first seed is
+   * also judged with its comb smoothed away.
    */
-  static Map<Integer, List<Integer>> grid(ReportNotes notes, int step) {
-    Map<Integer, TreeSet<Integer>> pitches = new TreeMap<>();
-    for (NoteExample n : notes.notes()) {
-      pitches.computeIfAbsent(n.family().index(), f -> new TreeSet<>()).add(n.pitch());
+  private static List<Outcome> draw(
+      SampleGrid grid,
+      SampleJudge sampler,
+      double headline,
+      int showPitch,
+      int threads,
+      SectionProgress progress) {
+    List<SampleRequest> requests = grid.requests();
+    long firstSeed = grid.seeds().get(0);
+    try (SectionProgress.Tracker bar = progress.start("sampling", "samples");
+        NotePool pool = new NotePool(threads, "sampling")) {
+      return pool.map(
+          requests.size(),
+          i -> sampler.decode(requests.get(i)),
+          (i, decoded) -> {
+            SampleRequest r = requests.get(i);
+            boolean control = r.temperature() == headline && r.seed() == firstSeed;
+            return new Outcome(
+                sampler.judge(r, decoded).score(),
+                control && r.pitch() == showPitch ? decoded : null,
+                control ? sampler.judgeWithoutComb(r, decoded).score() : null);
+          },
+          bar);
     }
-    Map<Integer, List<Integer>> grid = new TreeMap<>();
-    pitches.forEach(
-        (f, set) -> {
-          List<Integer> g = new ArrayList<>();
-          for (int p = set.first(); p <= set.last(); p += step) {
-            if (set.contains(p)) {
-              g.add(p);
-            }
-          }
-          grid.put(f, g);
-        });
-    return grid;
   }
 
-  private static FamilyJudge judge(
+  /** Indices of the notes in the grid's pitch range, in split order. */
+  private static List<Integer> inRange(ReportNotes notes) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < notes.size(); i++) {
+      if (SampleGrid.inRange(notes.note(i).pitch())) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The family classifier, fitted on up to {@code config.judgeNotes()} notes of {@code judgeNotes}
+   * in the grid's range and measured on {@code check} (or leave-one-instrument-out when {@code
+   * judgeNotes} is the evaluated split itself).
+   */
+  private static FamilyJudge fitJudge(
       ReportNotes judgeNotes,
       ReportNotes notes,
-      List<String> familyNames,
+      RealNotes check,
       ReportConfig config,
+      NoteModel model,
       SectionProgress progress) {
     try (SectionProgress.Tracker bar = progress.start("family classifier", "fits")) {
-      List<Integer> picked = new ArrayList<>();
-      for (int i = 0; i < judgeNotes.size(); i++) {
-        picked.add(i);
-      }
-      picked = NoteChoice.spread(picked, config.judgeNotes());
-      String name = judgeNotes.splitDir().getFileName().toString();
+      List<Integer> range = inRange(judgeNotes);
+      List<Integer> picked = NoteChoice.spread(range, config.judgeNotes());
+      String name = "the " + judgeNotes.splitDir().getFileName() + " split";
       FamilyJudge.Labelled train =
-          labelled(
-              judgeNotes,
-              picked,
-              picked.size() == judgeNotes.size()
-                  ? "the " + name + " split"
-                  : "the " + name + " split (notes spread evenly over it)");
-      FamilyJudge.Labelled check;
-      if (judgeNotes == notes) {
-        check = train;
-      } else {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < notes.size(); i++) {
-          all.add(i);
-        }
-        check = labelled(notes, all, "the " + notes.splitDir().getFileName() + " split");
-      }
-      return FamilyJudge.fit(train, check, familyNames, config.threads(), bar);
+          judgeNotes == notes && picked.size() == range.size()
+              ? check.labelled()
+              : read(
+                      judgeNotes,
+                      picked,
+                      picked.size() == range.size()
+                          ? name
+                          : name + " (notes spread evenly over it)",
+                      model)
+                  .labelled();
+      FamilyJudge.Labelled against = judgeNotes == notes ? train : check.labelled();
+      return FamilyJudge.fit(train, against, model.families(), config.threads(), bar);
     }
   }
 
-  private static FamilyJudge.Labelled labelled(
-      ReportNotes notes, List<Integer> which, String description) {
+  private static RealNotes read(
+      ReportNotes notes, List<Integer> which, String description, NoteModel model) {
+    StftConfig stft = model.stft();
     int n = which.size();
     double[][] x = new double[n][];
     int[] y = new int[n];
     String[] instrument = new String[n];
+    double[] level = new double[n];
     for (int i = 0; i < n; i++) {
       Features f = notes.features(which.get(i));
-      x[i] = NoteDescriptor.of(f.values(), f.bins(), f.frames());
-      y[i] = notes.note(which.get(i)).family().index();
-      instrument[i] = notes.note(which.get(i)).instrumentStr();
+      NoteExample note = notes.note(which.get(i));
+      x[i] = NoteDescriptor.of(f, note.pitch(), stft);
+      y[i] = note.family().index();
+      instrument[i] = note.instrumentStr();
+      level[i] = NoteLevel.sustainDb(f, stft);
     }
-    return new FamilyJudge.Labelled(x, y, instrument, description);
+    String range = " (MIDI " + SampleGrid.LOWEST + "–" + SampleGrid.HIGHEST + ")";
+    return new RealNotes(new FamilyJudge.Labelled(x, y, instrument, description + range), level);
   }
 
+  private static Map<String, List<Double>> levelsByFamily(RealNotes real, List<String> names) {
+    Map<String, List<Double>> out = new LinkedHashMap<>();
+    int[] family = real.labelled().family();
+    for (int i = 0; i < family.length; i++) {
+      out.computeIfAbsent(names.get(family[i]), f -> new ArrayList<>()).add(real.levelDb()[i]);
+    }
+    return out;
+  }
+
+  /**
+   * One sample per family near middle C at the headline temperature and first seed: its decoded
+   * spectrogram, and its audio rendered as the server renders it with the report's full Griffin-Lim
+   * iterations.
+   */
   private static void showcase(
-      Map<Integer, float[]> shown,
-      Map<Integer, Integer> shownPitch,
-      List<String> familyNames,
+      List<Outcome> outcomes,
+      SampleGrid grid,
       double temperature,
       ReportConfig config,
       AudioRenderer renderer,
       ReportOutput out,
       List<ReportFile> figures,
       List<ReportFile> wavs) {
-    int bins = AudioRenderer.stft().bins();
-    int frames = AudioRenderer.stft().noteFrames();
-    List<ReportFigures.Spectrogram> panels = new ArrayList<>();
-    List<Features> features = new ArrayList<>();
-    for (Map.Entry<Integer, float[]> e : shown.entrySet()) {
-      Features f = new Features(e.getValue(), bins, frames, SAMPLE_REFERENCE);
-      features.add(f);
-      panels.add(
-          new ReportFigures.Spectrogram(
-              familyNames.get(e.getKey()) + ", MIDI " + shownPitch.get(e.getKey()), f));
-    }
-    if (panels.isEmpty()) {
+    List<Outcome> shown = outcomes.stream().filter(o -> o.shown() != null).toList();
+    if (shown.isEmpty()) {
       return;
     }
+    long seed = grid.seeds().get(0);
     String t = String.format(Locale.ROOT, "%.2f", temperature);
+    List<ReportFigures.Spectrogram> panels = new ArrayList<>();
+    for (Outcome o : shown) {
+      panels.add(
+          new ReportFigures.Spectrogram(
+              o.score().family() + ", MIDI " + o.score().pitch(), o.shown()));
+    }
     figures.add(
         out.figure(
             "samples-per-family",
-            "Decoded samples from the prior, one per family near MIDI "
-                + SHOW_PITCH
+            "Decoded samples from the prior, one per family at MIDI "
+                + shown.get(0).score().pitch()
                 + ", temperature "
-                + t,
+                + t
+                + ", seed "
+                + seed,
             ReportFigures.spectrograms("Samples at temperature " + t, panels, 4, 1)));
     List<GriffinLimResult> audio =
         renderer.render(
-            features, config.iterations(), config.momentum(), config.seed(), (d, n) -> {});
-    int i = 0;
-    for (Map.Entry<Integer, float[]> e : shown.entrySet()) {
-      String family = familyNames.get(e.getKey());
-      int pitch = shownPitch.get(e.getKey());
+            shown.stream().map(Outcome::shown).toList(),
+            config.iterations(),
+            config.momentum(),
+            i -> seed,
+            true,
+            ProgressListener.NONE);
+    for (int i = 0; i < shown.size(); i++) {
+      SampleScore s = shown.get(i).score();
       wavs.add(
           out.audio(
-              String.format(Locale.ROOT, "sample-%s-%03d-t%s", family, pitch, t.replace(".", "")),
               String.format(
                   Locale.ROOT,
-                  "sample: %s, MIDI %d, temperature %s (Griffin-Lim %d iterations, peak-normalised)",
-                  family,
-                  pitch,
+                  "sample-%s-%03d-t%s-seed%d",
+                  s.family(),
+                  s.pitch(),
+                  t.replace(".", ""),
+                  seed),
+              String.format(
+                  Locale.ROOT,
+                  "sample: %s, MIDI %d, temperature %s, seed %d: the server's /v1/sample with"
+                      + " iterations=%d (peak-normalised to %.1f)",
+                  s.family(),
+                  s.pitch(),
                   t,
-                  config.iterations()),
-              AudioRenderer.normalised(audio.get(i++).samples(), 0.5)));
+                  seed,
+                  config.iterations(),
+                  NoteModel.PEAK),
+              AudioRenderer.asIs(audio.get(i).samples())));
     }
   }
 }

@@ -1,10 +1,12 @@
 /**
- * The evaluation report of an exported model bundle, run under ONNX Runtime as it is deployed:
- * invertibility over a whole split, Griffin-Lim reconstruction and the seed's latent-noise
- * robustness check, pitch and family accuracy of samples from the conditional prior (judged by YIN
- * and by a logistic-regression family classifier trained on real notes), the seed's interpolation
- * observation measured as distances between the latent midpoint, the linear mix and the endpoints,
- * and the figures and audio examples that show it, written as Markdown, JSON, PNG and WAV into one
- * folder.
+ * The evaluation report of an exported model bundle, run under ONNX Runtime through the runtime's
+ * {@code NoteModel} (the code the server runs for every note operation): invertibility over a whole
+ * split, Griffin-Lim reconstruction and the seed's latent-noise robustness check, samples over
+ * GANSynth's pitch range judged strictly for pitch (YIN without its global-minimum fallback, beside
+ * the same judge on real notes), for family (a classifier trained on real notes, with a
+ * shuffled-label control) and for sustain, YIN as published as a labelled diagnostic, the seed's
+ * interpolation observation measured as distances between the latent midpoint, the linear mix and
+ * the endpoints, and the figures and audio examples that show it, written as Markdown, JSON, PNG
+ * and WAV into one folder.
  */
 package timbreflow.trainer.report;

@@ -103,6 +103,8 @@ class BundleReportTest {
         .optNotesPerFamily(1)
         .optIterations(16)
         .optSampleIterations(8)
+        .optPitchStep(30)
+        .optSampleSeeds(List.of(0L))
         .optAudioExamples(2)
         .optSweepSteps(3)
         .optPitchesPerPair(1)
@@ -155,59 +157,77 @@ class BundleReportTest {
       output.commit(doc.toJson(), markdown);
     }
     assertEquals(markdown, Files.readString(out.resolve("evaluation.md")));
-    for (String heading :
+    List<String> headings =
         List.of(
             "# Evaluation",
+            "## Headline",
             "## Test bits/dim",
             "## Invertibility under ONNX Runtime",
             "## Reconstruction",
-            "## Sampling",
-            "## Interpolation")) {
-      assertTrue(markdown.contains("\n" + heading + "\n") || markdown.startsWith(heading), heading);
+            "## Sampling: strict pitch",
+            "## Family identity",
+            "## Sustain",
+            "## Diagnostic: YIN as published (lenient, not a pitch measure)",
+            "## Interpolation");
+    int previous = -1;
+    for (String heading : headings) {
+      int at = markdown.startsWith(heading) ? 0 : markdown.indexOf("\n" + heading + "\n");
+      assertTrue(at > previous, heading + " after the heading before it");
+      previous = at;
     }
+    Headline headline = report.headline();
+    assertTrue(
+        markdown.contains("## Headline\n\n**" + headline.summary() + "**\n"),
+        "the headline's first sentence says which targets are missed: " + headline.summary());
+    assertTrue(
+        headline.summary().startsWith("Targets missed: ")
+            || headline.summary().startsWith("Every target"),
+        headline.summary());
     assertEquals(notes.size(), report.invertibility().notes());
     assertTrue(report.invertibility().met(), "max " + report.invertibility().maxAbsError());
     assertEquals(6, report.reconstruction().all().notes());
     assertTrue(report.reconstruction().all().noiseMeanAbs() > 0);
     assertTrue(
         report.reconstruction().originalPitch() >= 5 / 6.0,
-        "YIN finds the labelled pitch of real notes: " + report.reconstruction().originalPitch());
-    // one grid pitch per family (each has one note), three temperatures
-    assertEquals(18, report.sampling().samples().size());
-    assertEquals(3, report.sampling().temperatures().size());
-    List<OctaveAccuracy> octaves = report.sampling().octaves();
-    for (double t : small().temperatures()) {
-      assertEquals(6, octaves.stream().mapToInt(o -> o.at(t).samples()).sum(), "samples at " + t);
+        "the strict judge finds the labelled pitch of real notes: "
+            + report.reconstruction().originalPitch());
+
+    // MIDI 24, 54 and 84 for all 11 families at three temperatures and one seed
+    SamplingResult sampling = report.sampling();
+    assertEquals(List.of(24, 54, 84), sampling.grid().pitches());
+    assertEquals(99, sampling.samples().size());
+    StrictPitchResult pitch = sampling.strictPitch();
+    assertEquals(3, pitch.temperatures().size());
+    for (StrictPitchResult.Temperature t : pitch.temperatures()) {
+      assertEquals(33, t.all().judged(), "samples at " + t.temperature());
+      assertEquals(11, t.below48().judged(), "below 48 at " + t.temperature());
+      assertEquals(22, t.from48().judged(), "from 48 at " + t.temperature());
     }
-    // every sampled octave has real notes in this split (the grid comes from them), each checked
+    assertEquals(0.7, pitch.headlineTemperature());
+    assertEquals(11, pitch.families().size());
     assertEquals(
-        notes.notes().stream()
-            .filter(
-                n ->
-                    octaves.stream()
-                        .anyMatch(
-                            o -> o.lowestPitch() <= n.pitch() && n.pitch() <= o.highestPitch()))
-            .count(),
-        octaves.stream().mapToInt(OctaveAccuracy::realNotes).sum());
-    assertTrue(
-        octaves.stream().mapToInt(OctaveAccuracy::realPitchRight).sum()
-            >= octaves.stream().mapToInt(OctaveAccuracy::realNotes).sum() - 1,
-        "YIN finds the labelled pitch of the real notes: " + octaves);
-    CombControl control = report.sampling().combControl();
-    assertEquals(6, control.samples(), "one control per condition at the main temperature");
-    assertTrue(markdown.contains("Control: the same 6 samples at temperature 0.70"), markdown);
-    assertTrue(markdown.contains("**Pitch accuracy by octave**"), markdown);
-    assertTrue(markdown.contains(report.sampling().octaveConclusion()), markdown);
-    assertTrue(
-        markdown.contains(
-            "| "
-                + octaves.get(0).lowestPitch()
-                + "–"
-                + octaves.get(0).highestPitch()
-                + " | "
-                + octaves.get(0).octave()
-                + " |"),
-        markdown);
+        List.of(24, 48, 84), pitch.octaves().stream().map(OctaveAccuracy::lowestPitch).toList());
+    // the real notes in sampled octaves: the three at MIDI 48 (the split's others are at 60)
+    assertEquals(3, pitch.real().all().judged());
+    assertTrue(pitch.real().all().right() >= 2, "real notes: " + pitch.real());
+    assertEquals(headline.strictPitch(), pitch.headline().all());
+    assertEquals(pitch.real().all(), headline.realStrictPitch());
+    CombControl control = sampling.lenientPitch().combControl();
+    assertEquals(33, control.strict().judged(), "one control per condition at T = 0.7, seed 0");
+    assertTrue(markdown.contains("Comb control: the 33 samples at temperature 0.70, seed 0"));
+    assertTrue(markdown.contains("**Strict pitch by octave**"), markdown);
+    assertTrue(markdown.contains(sampling.octaveConclusion()), markdown);
+    assertTrue(markdown.contains("| 24–35 | C1–B1 |"), markdown);
+    FamilyIdentityResult family = sampling.familyIdentity();
+    assertEquals(33, family.samples().judged());
+    assertEquals(6, family.judge().checkedNotes());
+    assertEquals(family.samples().accuracy() / family.judge().accuracy(), family.ratio(), 1e-12);
+    assertTrue(family.judge().method().contains("loudness envelope"), family.judge().method());
+    SustainResult sustain = sampling.sustain();
+    assertEquals(11, sustain.families().size());
+    assertEquals(6, sustain.families().stream().filter(f -> f.realNotes() == 1).count());
+    assertTrue(sustain.families().stream().allMatch(f -> f.samples() == 3));
+
     // bass-c3 and organ-c3 share MIDI 48, brass-c4 and string-c4 share 60
     List<String> formed =
         report.interpolation().pairs().stream()
@@ -234,17 +254,63 @@ class BundleReportTest {
     JsonNode json = new ObjectMapper().readTree(out.resolve("evaluation.json").toFile());
     assertEquals(5.0, json.path("flowBitsPerDim").asDouble());
     assertEquals(notes.size(), json.path("bundle").path("invertibility").path("notes").asInt());
-    JsonNode jsonOctaves = json.path("bundle").path("sampling").path("octaves");
-    assertEquals(octaves.size(), jsonOctaves.size());
-    assertEquals(octaves.get(0).octave(), jsonOctaves.get(0).path("octave").asText());
+    JsonNode bundle = json.path("bundle");
+    assertEquals(
+        headline.strictPitch().accuracy(),
+        bundle.path("headline").path("strictPitch").path("accuracy").asDouble(),
+        1e-12);
+    assertEquals(headline.summary(), bundle.path("headline").path("summary").asText());
+    for (String key :
+        List.of(
+            "strictPitchBelow48",
+            "strictPitchFrom48",
+            "realStrictPitch",
+            "pitchRatio",
+            "pitchTargetMet",
+            "lowPitchTargetMet",
+            "familySamples",
+            "familyReal",
+            "familyRatio",
+            "familyTargetMet",
+            "sustainedFamilies",
+            "sustainedWithin",
+            "lenientPitch")) {
+      assertTrue(bundle.path("headline").has(key), "headline." + key);
+    }
+    assertEquals(1, bundle.path("formatVersion").asInt());
+    JsonNode jsonPitch = bundle.path("sampling").path("strictPitch");
+    assertEquals(3, jsonPitch.path("temperatures").size());
+    for (String key : List.of("all", "below48", "from48", "unvoiced", "ratioToReal")) {
+      assertTrue(jsonPitch.path("temperatures").get(0).has(key), "temperatures[]." + key);
+    }
+    assertEquals(3, jsonPitch.path("real").path("all").path("judged").asInt());
+    assertEquals(11, jsonPitch.path("families").size());
+    assertTrue(jsonPitch.path("target").path("allMet").isBoolean());
+    JsonNode jsonOctaves = jsonPitch.path("octaves");
+    assertEquals(3, jsonOctaves.size());
+    assertEquals("C1–B1", jsonOctaves.get(0).path("octave").asText());
     assertEquals(3, jsonOctaves.get(0).path("temperatures").size());
     assertEquals(
-        report.sampling().octaveConclusion(),
-        json.path("bundle").path("sampling").path("octaveConclusion").asText());
+        sampling.octaveConclusion(), bundle.path("sampling").path("octaveConclusion").asText());
+    JsonNode jsonFamily = bundle.path("sampling").path("familyIdentity");
+    assertTrue(jsonFamily.path("judge").has("shuffledLabelAccuracy"));
+    assertTrue(jsonFamily.has("ratio") && jsonFamily.has("commonestFamily"));
+    assertEquals(11, bundle.path("sampling").path("sustain").path("families").size());
+    assertTrue(bundle.path("sampling").path("sustain").path("families").get(0).has("differenceDb"));
+    JsonNode lenient = bundle.path("sampling").path("lenientPitch");
+    assertEquals(3, lenient.path("temperatures").size());
+    assertEquals(33, lenient.path("combControl").path("asPublished").path("judged").asInt());
+    JsonNode first = bundle.path("sampling").path("samples").get(0);
+    assertEquals(24, first.path("pitch").asInt());
+    assertTrue(first.path("strict").path("right").isBoolean());
+    assertTrue(first.path("asPublished").has("estimatedHz"));
+    assertTrue(first.has("levelAt2sDb") && first.has("judgedFamily") && first.has("seed"));
     List<String> jsonFigures = new ArrayList<>();
     json.path("figures").forEach(f -> jsonFigures.add(f.path("path").asText()));
     assertEquals(figures, jsonFigures);
-    assertTrue(json.path("audio").size() >= 6 + 2 + 3, json.path("audio").toString());
+    // reconstructions of 2 notes (3 files each), 2 originals and 3 renderings of interpolation,
+    // one sample per family
+    assertTrue(json.path("audio").size() >= 6 + 2 + 3 + 11, json.path("audio").toString());
     for (JsonNode a : json.path("audio")) {
       String path = a.path("path").asText();
       assertTrue(markdown.contains("](" + path + ")"), path + " linked from the Markdown");
@@ -274,6 +340,10 @@ class BundleReportTest {
             "8",
             "--sample-iterations",
             "4",
+            "--pitch-step",
+            "30",
+            "--sample-seeds",
+            "0",
             "--temperatures",
             "0.7",
             "--pairs",
@@ -286,7 +356,8 @@ class BundleReportTest {
             "2");
     assertEquals(0, rc);
     String md = Files.readString(out.resolve("evaluation.md"));
-    assertTrue(md.contains("## Sampling") && !md.contains("## Test bits/dim"), md);
+    assertTrue(md.contains("## Headline") && !md.contains("## Test bits/dim"), md);
+    assertTrue(md.contains("## Sampling: strict pitch") && md.contains("## Sustain"), md);
     assertTrue(md.contains("| bass ↔ organ | 48 |"), md);
     for (String figure : embedded(md)) {
       assertTrue(Files.size(out.resolve(figure)) > 0, figure);

@@ -67,14 +67,19 @@ class CombRemovalTest {
             features.bins(),
             features.frames(),
             features.reference());
-    PitchCheck check = new PitchCheck(50);
+    float[] withComb = render(logMagnitude, features);
+    float[] withoutComb = render(logMagnitude, combless);
 
-    PitchCheck.Score before = check.score(render(logMagnitude, features), STFT.sampleRate(), midi);
-    PitchCheck.Score after = check.score(render(logMagnitude, combless), STFT.sampleRate(), midi);
-
-    assertTrue(before.right() && before.periodic(), before.toString());
+    // even YIN as published, which finds a pitch in faintly rippled noise, loses it
+    PitchCheck lenient = PitchCheck.asPublished(50);
+    PitchScore before = lenient.score(withComb, STFT.sampleRate(), midi);
+    PitchScore after = lenient.score(withoutComb, STFT.sampleRate(), midi);
+    assertTrue(before.right() && before.voiced(), before.toString());
     assertFalse(after.right(), after.toString());
-    assertFalse(after.periodic(), after.toString());
+    assertFalse(after.voiced(), after.toString());
+    PitchCheck strict = PitchCheck.strict(50);
+    assertTrue(strict.score(withComb, STFT.sampleRate(), midi).right());
+    assertFalse(strict.score(withoutComb, STFT.sampleRate(), midi).right());
   }
 
   private static float[] render(LogMagnitude logMagnitude, Features features) {

@@ -73,6 +73,49 @@ class FamilyClassifierTest {
   }
 
   @Test
+  void theShuffledLabelControlScoresAboutChanceWhereTheRealFitScoresHigh() {
+    FamilyJudge.Labelled train = clusters(60, 10, "train-", "the train split");
+    FamilyJudge.Labelled test = clusters(60, 11, "test-", "the test split");
+    JudgeResult r = FamilyJudge.fit(train, test, FAMILIES, 2, ProgressListener.NONE).result();
+    assertTrue(r.accuracy() >= 0.95, "accuracy " + r.accuracy());
+    assertEquals(180, r.checkedNotes());
+    assertEquals(1 / 3.0, r.majorityShare(), 1e-12);
+    assertTrue(
+        r.shuffledLabelAccuracy() < 0.6,
+        "shuffled labels: expected near chance (1/3), found " + r.shuffledLabelAccuracy());
+  }
+
+  @Test
+  void theControlFailsWhenTheCheckedNotesLeakIntoTraining() {
+    // 30 notes in 60 dimensions: any labelling is linearly separable, so a classifier fitted on
+    // shuffled labels recalls them. A "check" split that is the training notes again under new
+    // instrument names, labelled as shuffled, is a leak, and the control must show it.
+    Random random = new Random(12);
+    double[][] x = new double[30][60];
+    int[] y = new int[30];
+    String[] instrument = new String[30];
+    for (int i = 0; i < 30; i++) {
+      for (int j = 0; j < 60; j++) {
+        x[i][j] = random.nextGaussian();
+      }
+      y[i] = i % 3;
+      instrument[i] = "t" + i % 6;
+    }
+    FamilyJudge.Labelled train = new FamilyJudge.Labelled(x, y, instrument, "the train split");
+    String[] renamed = new String[30];
+    for (int i = 0; i < 30; i++) {
+      renamed[i] = "leaked-" + instrument[i];
+    }
+    FamilyJudge.Labelled leaked =
+        new FamilyJudge.Labelled(
+            x, train.shuffled(FamilyJudge.SHUFFLE_SEED).family(), renamed, "leaked notes");
+    JudgeResult r = FamilyJudge.fit(train, leaked, FAMILIES, 2, ProgressListener.NONE).result();
+    assertTrue(
+        r.shuffledLabelAccuracy() > 0.9,
+        "a leak shows in the control: " + r.shuffledLabelAccuracy());
+  }
+
+  @Test
   void judgeFallsBackToLeaveOneInstrumentOutOnItsOwnNotes() {
     FamilyJudge.Labelled notes = clusters(30, 8, "i", "the test split");
     FamilyJudge judge = FamilyJudge.fit(notes, notes, FAMILIES, 2, ProgressListener.NONE);

@@ -14,7 +14,7 @@ class PitchCheckTest {
   private static final int RATE = 16_000;
 
   /** A decaying tone of 6 harmonics at a fractional MIDI pitch, 2 s. */
-  private static float[] tone(double midi) {
+  static float[] tone(double midi) {
     double hz = PitchEstimator.midiToHz(midi);
     float[] x = new float[2 * RATE];
     for (int i = 0; i < x.length; i++) {
@@ -28,62 +28,82 @@ class PitchCheckTest {
     return x;
   }
 
-  private final PitchCheck check = new PitchCheck(50);
+  private final PitchCheck strict = PitchCheck.strict(50);
+  private final PitchCheck lenient = PitchCheck.asPublished(50);
 
   @Test
-  void aToneAtTheRequestedPitchIsRight() {
-    PitchCheck.Score s = check.score(tone(60), RATE, 60);
-    assertTrue(s.right());
-    assertEquals(PitchEstimator.midiToHz(60), s.estimatedHz(), 1.0);
-    assertEquals(0, s.centsOff(), 5);
+  void aToneAtTheRequestedPitchIsRightByBothJudges() {
+    for (PitchCheck check : new PitchCheck[] {strict, lenient}) {
+      PitchScore s = check.score(tone(60), RATE, 60);
+      assertTrue(s.right() && s.voiced(), check.rule() + ": " + s);
+      assertEquals(PitchEstimator.midiToHz(60), s.estimatedHz(), 1.0);
+      assertEquals(0, s.centsOff(), 5);
+      assertEquals(1.0, s.voicedShare(), 1e-12);
+    }
   }
 
   @Test
   void aToneThirtyCentsSharpIsRightAndSeventyCentsSharpIsWrong() {
-    PitchCheck.Score near = check.score(tone(57.3), RATE, 57);
+    PitchScore near = strict.score(tone(57.3), RATE, 57);
     assertTrue(near.right(), "30 cents: " + near);
     assertEquals(30, near.centsOff(), 5);
-    PitchCheck.Score far = check.score(tone(57.7), RATE, 57);
+    PitchScore far = strict.score(tone(57.7), RATE, 57);
     assertFalse(far.right(), "70 cents: " + far);
     assertEquals(70, far.centsOff(), 5);
   }
 
   @Test
   void aToneAnOctaveOffIsWrong() {
-    PitchCheck.Score s = check.score(tone(72), RATE, 60);
+    PitchScore s = strict.score(tone(72), RATE, 60);
     assertFalse(s.right());
     assertEquals(1200, s.centsOff(), 5);
   }
 
   @Test
-  void noiseIsAperiodic() {
+  void noiseIsUnvoicedAndWrongByTheStrictJudge() {
     Random random = new Random(3);
     float[] noise = new float[2 * RATE];
     for (int i = 0; i < noise.length; i++) {
       noise[i] = (float) (0.3 * random.nextGaussian());
     }
-    PitchCheck.Score s = check.score(noise, RATE, 60);
-    assertFalse(s.periodic(), s.toString());
+    PitchScore s = strict.score(noise, RATE, 60);
+    assertFalse(s.voiced(), s.toString());
+    assertFalse(s.right(), s.toString());
+    assertTrue(Double.isNaN(s.estimatedHz()), s.toString());
     assertTrue(s.aperiodicity() > 0.5, s.toString());
   }
 
   @Test
-  void aBreathyLowToneIsRightButNotPeriodic() {
+  void aBreathyLowToneIsRightOnlyByYinAsPublished() {
     float[] x = tone(36);
     Random random = new Random(5);
     for (int i = 0; i < x.length; i++) {
       x[i] += (float) (0.08 * random.nextGaussian());
     }
-    PitchCheck.Score s = check.score(x, RATE, 36);
-    assertTrue(s.right(), s.toString());
-    assertFalse(s.periodic(), s.toString());
+    PitchScore published = lenient.score(x, RATE, 36);
+    assertTrue(published.right(), published.toString());
+    assertFalse(published.voiced(), published.toString());
+    PitchScore s = strict.score(x, RATE, 36);
+    assertFalse(s.right(), s.toString());
+    assertFalse(s.voiced(), s.toString());
   }
 
   @Test
   void silenceIsWrongWithNoEstimate() {
-    PitchCheck.Score s = check.score(new float[2 * RATE], RATE, 60);
-    assertFalse(s.right());
-    assertTrue(Double.isNaN(s.estimatedHz()) && Double.isNaN(s.centsOff()), s.toString());
+    for (PitchCheck check : new PitchCheck[] {strict, lenient}) {
+      PitchScore s = check.score(new float[2 * RATE], RATE, 60);
+      assertFalse(s.right());
+      assertTrue(Double.isNaN(s.estimatedHz()) && Double.isNaN(s.centsOff()), s.toString());
+    }
+  }
+
+  @Test
+  void theStrictJudgeReadsOnlyTheVoicedEstimateAndTheLenientOneTheFundamental() {
+    double hz = PitchEstimator.midiToHz(69);
+    PitchEstimator.Analysis unvoiced =
+        new PitchEstimator.Analysis(OptionalDouble.of(hz), OptionalDouble.empty(), 0.3, 0.4);
+    assertFalse(strict.score(unvoiced, 69).right());
+    assertTrue(lenient.score(unvoiced, 69).right());
   }
 
   private static PitchEstimator.Analysis heard(double hz) {
@@ -93,9 +113,9 @@ class PitchCheckTest {
   @Test
   void theWindowIsInclusiveAndSymmetric() {
     double hz = PitchEstimator.midiToHz(69);
-    assertTrue(check.score(heard(hz * Math.pow(2, 49.9 / 1200)), 69).right());
-    assertTrue(check.score(heard(hz * Math.pow(2, -49.9 / 1200)), 69).right());
-    assertFalse(check.score(heard(hz * Math.pow(2, 50.1 / 1200)), 69).right());
-    assertFalse(check.score(heard(hz * Math.pow(2, -50.1 / 1200)), 69).right());
+    assertTrue(strict.score(heard(hz * Math.pow(2, 49.9 / 1200)), 69).right());
+    assertTrue(strict.score(heard(hz * Math.pow(2, -49.9 / 1200)), 69).right());
+    assertFalse(strict.score(heard(hz * Math.pow(2, 50.1 / 1200)), 69).right());
+    assertFalse(strict.score(heard(hz * Math.pow(2, -50.1 / 1200)), 69).right());
   }
 }
