@@ -8,6 +8,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import timbreflow.trainer.flow.ConditionalFlow;
 import timbreflow.trainer.flow.FlowConfig;
 
 /**
- * One training step of the default flow under DJL (forward, bits/dim, backward, Adam), timed.
- * Run by bench/train_step.sh; prints one JSON line. Options: --threads --batch --frames --steps
+ * One training step of the default flow under DJL (forward, bits/dim, backward, Adam), timed. Run
+ * by bench/train_step.sh; prints one JSON line. Options: --threads --batch --frames --steps
  * --hidden --layers --warmup --iters --profile FILE.
  */
 public final class TrainStep {
@@ -41,7 +42,8 @@ public final class TrainStep {
     int steps = Integer.parseInt(o.getOrDefault("steps", "" + d.steps()));
     int hidden = Integer.parseInt(o.getOrDefault("hidden", "" + d.hiddenChannels()));
     int layers = Integer.parseInt(o.getOrDefault("layers", "" + d.layers()));
-    FlowConfig config = d.with(Map.of("steps", steps, "hiddenChannels", hidden, "layers", layers));
+    FlowConfig config =
+        d.toBuilder().optSteps(steps).optHiddenChannels(hidden).optLayers(layers).build();
     Engine engine = Engine.getEngine("PyTorch");
     JniUtils.setNumThreads(threads);
     engine.setRandomSeed(0);
@@ -78,8 +80,7 @@ public final class TrainStep {
               NDArray pitch = sub.create(pitches);
               NDArray family = sub.create(families);
               try (GradientCollector gc = engine.newGradientCollector()) {
-                NDArray loss =
-                    BitsPerDim.of(flow, store, x, pitch, family, 0, true).mean();
+                NDArray loss = BitsPerDim.of(flow, store, x, pitch, family, 0, true).mean();
                 gc.backward(loss);
               }
               t[0]++;
@@ -128,7 +129,7 @@ public final class TrainStep {
       if (profile != null) {
         JniUtils.startProfile(false, true, false);
       }
-      var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+      var cpu = ManagementFactory.getThreadMXBean();
       long c0 = cpu.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       for (int i = 0; i < iters; i++) {
@@ -147,8 +148,8 @@ public final class TrainStep {
       double fwdMs = (System.nanoTime() - t0) / 1e6 / iters;
       System.out.printf(
           "{\"impl\": \"djl-%s-pytorch-%s\", \"threads\": %d, \"batch\": %d, \"frames\": %d,"
-              + " \"params\": %d, \"step_ms\": %.1f, \"step_cpu_ms\": %.1f, \"forward_nograd_ms\": %.1f,"
-              + " \"crops_per_s\": %.1f, \"peak_rss_mb\": %.1f}%n",
+              + " \"params\": %d, \"step_ms\": %.1f, \"step_cpu_ms\": %.1f, \"forward_nograd_ms\":"
+              + " %.1f, \"crops_per_s\": %.1f, \"peak_rss_mb\": %.1f}%n",
           Engine.getDjlVersion(),
           engine.getVersion(),
           threads,

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,8 @@ import timbreflow.exporter.parity.ParityNote;
 import timbreflow.exporter.parity.ParityReport;
 import timbreflow.exporter.parity.Tolerances;
 import timbreflow.exporter.parity.WorstElement;
+import timbreflow.exporter.pipeline.ExportRequest;
+import timbreflow.exporter.pipeline.Exporter;
 import timbreflow.runtime.onnx.GraphConditions;
 import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.Manifest;
@@ -214,7 +215,8 @@ class ConditionalExportParityTest {
 
   @Test
   void anUnconditionalFlowWithAnEnvelopeExportsAsFormat1WithinTolerance() {
-    FlowConfig config = TinyFlow.config().with(Map.of("priorFrames", 200, "envelopeRank", 3));
+    FlowConfig config =
+        TinyFlow.config().toBuilder().optPriorFrames(200).optEnvelopeRank(3).build();
     Path out = tmp.resolve("envelope");
     ParityReport passed =
         new Exporter(quickGate())
@@ -239,8 +241,7 @@ class ConditionalExportParityTest {
   @Test
   void aConditionalFlowWithTheFrequencyBranchPassesTheGate() {
     FlowConfig config =
-        TinyFlow.conditionalConfig()
-            .with(Map.of("frequencyKernel", 9, "frequencyHidden", 4, "frequencyBins", 160));
+        TinyFlow.conditionalConfig().toBuilder().optFrequencyBranch(9, 4, 160).build();
     ParityReport passed =
         new Exporter(quickGate())
             .export(

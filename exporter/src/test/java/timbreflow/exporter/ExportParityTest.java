@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityNote;
 import timbreflow.exporter.parity.ParityReport;
 import timbreflow.exporter.parity.Tolerances;
+import timbreflow.exporter.pipeline.ExportRequest;
+import timbreflow.exporter.pipeline.Exporter;
 import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.ModelBundle;
@@ -138,7 +141,7 @@ class ExportParityTest {
     Path opset13 = tmp.resolve("opset13");
     assertTrue(
         new Exporter(quickGate()).export(request(opset13, 13, Layout.BUNDLE), n -> {}).passed());
-    List<Path> graphs = new java.util.ArrayList<>();
+    List<Path> graphs = new ArrayList<>();
     for (String g : GraphContract.GRAPHS) {
       graphs.add(bundle.resolve(g + ".onnx"));
       graphs.add(opset13.resolve(g + ".onnx"));
@@ -152,8 +155,11 @@ class ExportParityTest {
   void aPriorThatVariesAlongFramesPassesTheGate() {
     // the default prior's widths with a table shorter than a note, so frames past it are clamped
     FlowConfig config =
-        TinyFlow.config()
-            .with(Map.of("pitchEmbedding", 128, "familyEmbedding", 16, "priorFrames", 200));
+        TinyFlow.config().toBuilder()
+            .optPitchEmbedding(128)
+            .optFamilyEmbedding(16)
+            .optPriorFrames(200)
+            .build();
     ExportRequest varying =
         new ExportRequest(
             TinyFlow.create(manager, config, 5),
@@ -172,9 +178,7 @@ class ExportParityTest {
   void aFlowWithTheFrequencyBranchPassesTheGateAndTheCheckerAtOpset13() throws Exception {
     // random, non-zero branch weights over the lowest 160 bins: a wrong index, sign or padding
     // in the graph would move z far past the gate's 1e-4
-    FlowConfig config =
-        TinyFlow.config()
-            .with(Map.of("frequencyKernel", 9, "frequencyHidden", 4, "frequencyBins", 160));
+    FlowConfig config = TinyFlow.config().toBuilder().optFrequencyBranch(9, 4, 160).build();
     ConditionalFlow branched = TinyFlow.create(manager, config, 9);
     Path out = tmp.resolve("frequency");
     ExportRequest request =

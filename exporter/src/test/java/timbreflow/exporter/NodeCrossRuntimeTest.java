@@ -21,6 +21,8 @@ import timbreflow.exporter.cli.TinyFlow;
 import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityReport;
 import timbreflow.exporter.parity.Tolerances;
+import timbreflow.exporter.pipeline.ExportRequest;
+import timbreflow.exporter.pipeline.Exporter;
 import timbreflow.runtime.npy.Npy;
 import timbreflow.runtime.npy.NpyArray;
 import timbreflow.runtime.onnx.Encoded;

@@ -110,7 +110,7 @@ public final class ServerMain implements Callable<Integer> {
     }
     NoteService service;
     try {
-      service = BundleNoteService.open(config);
+      service = BundleNoteService.open(config.modelDir(), config.bundleOptions());
     } catch (TimbreflowException e) {
       err.println(
           "timbreflow-server: cannot load model bundle "
@@ -204,20 +204,23 @@ public final class ServerMain implements Callable<Integer> {
   }
 
   private ServerConfig config() {
-    ServerConfig d = ServerConfig.defaults(model);
-    int w = workers == null ? d.workers() : workers;
-    int q = queue == null ? 4 * Math.max(1, w) : queue;
-    return new ServerConfig(
-        model,
-        host,
-        port,
-        w,
-        q,
-        device,
-        (long) maxBodyMb * 1024 * 1024,
-        iterations,
-        maxIterations,
-        Duration.ofSeconds(deadlineSeconds),
-        Duration.ofSeconds(graceSeconds));
+    ServerConfig.Builder builder =
+        ServerConfig.builder()
+            .setModelDir(model)
+            .optHost(host)
+            .optPort(port)
+            .optDevice(device)
+            .optMaxBodyBytes((long) maxBodyMb * 1024 * 1024)
+            .optDefaultIterations(iterations)
+            .optMaxIterations(maxIterations)
+            .optDeadline(Duration.ofSeconds(deadlineSeconds))
+            .optShutdownGrace(Duration.ofSeconds(graceSeconds));
+    if (workers != null) {
+      builder.optWorkers(workers);
+    }
+    if (queue != null) {
+      builder.optQueueCapacity(queue);
+    }
+    return builder.build();
   }
 }

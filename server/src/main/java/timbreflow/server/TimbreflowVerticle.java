@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -14,10 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import timbreflow.server.api.ApiError;
 import timbreflow.server.api.Dispatcher;
+import timbreflow.server.api.ErrorMapping;
 import timbreflow.server.api.InterpolateHandler;
 import timbreflow.server.api.Limits;
 import timbreflow.server.api.ModelHandlers;
@@ -82,8 +83,8 @@ public final class TimbreflowVerticle extends VerticleBase {
   }
 
   /** Every route as {@code METHOD /path}, path parameters written {@code {name}} as in OpenAPI. */
-  public java.util.List<String> routes() {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  public List<String> routes() {
+    List<String> out = new ArrayList<>();
     for (var route : router.getRoutes()) {
       String path = route.getPath();
       if (path == null || route.methods() == null) {
@@ -147,17 +148,17 @@ public final class TimbreflowVerticle extends VerticleBase {
         .handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml").end(openapi));
     router.get("/*").handler(StaticHandler.create("webroot"));
 
-    router.route().failureHandler(ctx -> Replies.fail(ctx, failureOf(ctx, limits)));
-    router.errorHandler(404, ctx -> Replies.fail(ctx, notFound(ctx)));
-    router.errorHandler(
-        405,
-        ctx ->
-            Replies.fail(
-                ctx,
-                new ApiError(
-                    405,
-                    "method_not_allowed",
-                    ctx.request().method() + " is not allowed on " + ctx.request().path())));
+    router
+        .route()
+        .failureHandler(
+            ctx ->
+                Replies.fail(
+                    ctx,
+                    ctx.failure() != null
+                        ? ctx.failure()
+                        : ErrorMapping.frameworkStatus(ctx, limits.maxBodyBytes())));
+    router.errorHandler(404, ctx -> Replies.fail(ctx, ErrorMapping.notFound(ctx)));
+    router.errorHandler(405, ctx -> Replies.fail(ctx, ErrorMapping.methodNotAllowed(ctx)));
     return router;
   }
 
@@ -172,35 +173,6 @@ public final class TimbreflowVerticle extends VerticleBase {
         .setBodyLimit(config.maxBodyBytes())
         .setDeleteUploadedFilesOnEnd(true)
         .setMergeFormAttributes(false);
-  }
-
-  private static ApiError notFound(RoutingContext ctx) {
-    return ApiError.notFound(
-        "no resource at " + ctx.request().path() + "; see /openapi.yaml for the routes");
-  }
-
-  private static Throwable failureOf(RoutingContext ctx, Limits limits) {
-    if (ctx.failure() != null) {
-      return ctx.failure();
-    }
-    return switch (ctx.statusCode()) {
-      case 413 ->
-          new ApiError(
-              413,
-              "payload_too_large",
-              "body: expected at most " + limits.maxBodyBytes() + " bytes, found more");
-      case 400 ->
-          new ApiError(
-              400,
-              "malformed_body",
-              "body: expected a well-formed request body, found one that could not be parsed");
-      case 404 -> notFound(ctx);
-      default ->
-          new ApiError(
-              ctx.statusCode() > 0 ? ctx.statusCode() : 500,
-              "http_" + ctx.statusCode(),
-              "request failed with status " + ctx.statusCode());
-    };
   }
 
   private static Buffer resource(String name) {

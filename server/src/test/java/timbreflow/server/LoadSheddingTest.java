@@ -50,7 +50,7 @@ class LoadSheddingTest {
 
   @Test
   void anOverFullQueueAnswers503AtOnceAndDisconnectsFreeTheWorkers(Vertx vertx) throws Exception {
-    try (TestServer server = TestServer.start(vertx, c -> c.withPool(1, 1))) {
+    try (TestServer server = TestServer.start(vertx, b -> b.optWorkers(1).optQueueCapacity(1))) {
       WorkerPool pool = server.running.verticle().pool();
       HttpClient http = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(8));
       List<HttpClientRequest> slow = new ArrayList<>();
@@ -95,7 +95,9 @@ class LoadSheddingTest {
   @Test
   void aRequestPastItsDeadlineGets504AndItsWorkerIsFreed(Vertx vertx) throws Exception {
     try (TestServer server =
-        TestServer.start(vertx, c -> c.withTimes(Duration.ofMillis(300), Duration.ofSeconds(5)))) {
+        TestServer.start(
+            vertx,
+            b -> b.optDeadline(Duration.ofMillis(300)).optShutdownGrace(Duration.ofSeconds(5)))) {
       HttpResponse<Buffer> r = server.client.post(SLOW).sendBuffer(Buffer.buffer(NOTE)).await();
       assertEquals(504, r.statusCode(), r.bodyAsString());
       assertEquals(

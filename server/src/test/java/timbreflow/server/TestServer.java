@@ -28,7 +28,7 @@ final class TestServer implements AutoCloseable {
 
   private TestServer(ServerConfig config, Vertx clientVertx) {
     this.config = config;
-    this.service = BundleNoteService.open(config);
+    this.service = BundleNoteService.open(config.modelDir(), config.bundleOptions());
     this.running = ServerMain.start(config, service);
     this.client =
         WebClient.create(
@@ -43,25 +43,25 @@ final class TestServer implements AutoCloseable {
   }
 
   /** A server whose test defaults {@code tweak} adjusts. */
-  static TestServer start(Vertx clientVertx, UnaryOperator<ServerConfig> tweak) {
+  static TestServer start(Vertx clientVertx, UnaryOperator<ServerConfig.Builder> tweak) {
     if (!Files.isRegularFile(TINY.resolve("model.json"))) {
       throw new IllegalStateException(
           "the tiny test bundle is missing at " + TINY.toAbsolutePath());
     }
-    ServerConfig base =
-        new ServerConfig(
-            TINY,
-            "127.0.0.1",
-            0,
-            2,
-            8,
-            "cpu",
-            10L * 1024 * 1024,
-            16,
-            5000,
-            Duration.ofSeconds(60),
-            Duration.ofSeconds(20));
-    return new TestServer(tweak.apply(base), clientVertx);
+    ServerConfig.Builder base =
+        ServerConfig.builder()
+            .setModelDir(TINY)
+            .optHost("127.0.0.1")
+            .optPort(0)
+            .optWorkers(2)
+            .optQueueCapacity(8)
+            .optDevice("cpu")
+            .optMaxBodyBytes(10L * 1024 * 1024)
+            .optDefaultIterations(16)
+            .optMaxIterations(5000)
+            .optDeadline(Duration.ofSeconds(60))
+            .optShutdownGrace(Duration.ofSeconds(20));
+    return new TestServer(tweak.apply(base).build(), clientVertx);
   }
 
   int port() {

@@ -5,6 +5,7 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +166,7 @@ public final class OrtVsDjlBenchmark implements Callable<Integer> {
         64000,
         config.channels(),
         new FeatureFormula("bench", 1e-13, 120, 256),
-        java.util.Collections.nCopies(config.families(), "f"),
+        Collections.nCopies(config.families(), "f"),
         0,
         config.pitches() - 1,
         17,

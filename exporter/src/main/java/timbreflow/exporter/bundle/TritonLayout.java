@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import timbreflow.exporter.ExportException;
 import timbreflow.runtime.onnx.GraphContract;
@@ -68,7 +69,7 @@ public final class TritonLayout {
   }
 
   private static void tensors(
-      StringBuilder sb, String kind, java.util.List<TensorSpec> specs, boolean batched) {
+      StringBuilder sb, String kind, List<TensorSpec> specs, boolean batched) {
     sb.append(kind).append(" [\n");
     for (int i = 0; i < specs.size(); i++) {
       TensorSpec t = specs.get(i);

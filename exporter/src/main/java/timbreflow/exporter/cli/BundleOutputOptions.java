@@ -4,15 +4,15 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
-import timbreflow.exporter.ExportRequest;
-import timbreflow.exporter.Exporter;
 import timbreflow.exporter.bundle.Layout;
 import timbreflow.exporter.graph.FlowGraphs;
 import timbreflow.exporter.parity.ParityGate;
 import timbreflow.exporter.parity.ParityNote;
 import timbreflow.exporter.parity.ParityReport;
+import timbreflow.exporter.pipeline.ExportRequest;
+import timbreflow.exporter.pipeline.Exporter;
 import timbreflow.runtime.onnx.Provenance;
-import timbreflow.runtime.progress.ProgressBar;
+import timbreflow.runtime.progress.ProgressLine;
 import timbreflow.trainer.flow.ConditionalFlow;
 
 /** The options of every command that publishes a bundle: where, which opset, which layout. */
@@ -54,7 +54,7 @@ final class BundleOutputOptions {
         new ExportRequest(flow, manager, provenance, notes, out, opset, checkedLayout(), force);
     ParityGate gate = ParityGate.standard();
     int total = gate.workUnits(notes);
-    try (ProgressBar bar = new ProgressBar("parity gate", "notes")) {
+    try (ProgressLine bar = new ProgressLine("parity gate", "notes")) {
       return new Exporter(gate).export(request, done -> bar.update(done, total));
     }
   }

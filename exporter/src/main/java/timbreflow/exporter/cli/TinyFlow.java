@@ -25,7 +25,24 @@ public final class TinyFlow {
 
   /** The configuration: 2 steps, 8 hidden channels, 2 layers, kernel 3, ActNorm. */
   public static FlowConfig config() {
-    return new FlowConfig(513, 2, 8, 2, 3, 20_240_613L, 2.0, true, 128, 11, 8, 4, 0);
+    return FlowConfig.builder()
+        .optChannels(513)
+        .optSteps(2)
+        .optHiddenChannels(8)
+        .optLayers(2)
+        .optKernelSize(3)
+        .optShuffleSeed(20_240_613L)
+        .optScaleOffset(2.0)
+        .optActNorm(true)
+        .optPitches(128)
+        .optFamilies(11)
+        .optPitchEmbedding(8)
+        .optFamilyEmbedding(4)
+        .optPriorFrames(0)
+        .optFrequencyBranch(0, 0, 0)
+        .optFlowCondition(0, 0)
+        .optEnvelopeRank(0)
+        .build();
   }
 
   /**
@@ -34,13 +51,11 @@ public final class TinyFlow {
    * 200 frames (fewer than a note's 251, so the last ones are clamped) and a rank-2 envelope.
    */
   public static FlowConfig conditionalConfig() {
-    return config()
-        .with(
-            Map.of(
-                "flowPitchEmbedding", 6,
-                "flowFamilyEmbedding", 3,
-                "priorFrames", 200,
-                "envelopeRank", 2));
+    return config().toBuilder()
+        .optFlowCondition(6, 3)
+        .optPriorFrames(200)
+        .optEnvelopeRank(2)
+        .build();
   }
 
   /** A flow of {@link #config()} with seeded random parameters on {@code manager}. */

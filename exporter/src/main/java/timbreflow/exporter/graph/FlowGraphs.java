@@ -1,6 +1,7 @@
 package timbreflow.exporter.graph;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import java.util.Arrays;
 import java.util.Map;
 import timbreflow.exporter.ExportException;
 import timbreflow.exporter.graph.GraphBuilder.Attr;
@@ -280,6 +281,6 @@ public final class FlowGraphs {
   }
 
   private static long[] slice(long[] v, int from, int to) {
-    return java.util.Arrays.copyOfRange(v, from, to);
+    return Arrays.copyOfRange(v, from, to);
   }
 }

@@ -13,6 +13,7 @@ import timbreflow.trainer.flow.BitsPerDim;
 import timbreflow.trainer.flow.ConditionalFlow;
 import timbreflow.trainer.flow.ConditionalPrior;
 import timbreflow.trainer.flow.FlowOutput;
+import timbreflow.trainer.flow.PriorGaussian;
 
 /**
  * The trained flow run by DJL with exactly the semantics of the exported graphs: encode scores the
@@ -109,8 +110,7 @@ public final class DjlReference {
     return inference(
         m -> {
           ParameterStore store = new ParameterStore(m, false);
-          timbreflow.trainer.flow.PriorParams p =
-              flow.prior(store, pitch(m, conditions), family(m, conditions), frames);
+          PriorGaussian p = flow.prior(store, pitch(m, conditions), family(m, conditions), frames);
           return new PriorParams(
               p.mean().toFloatArray(), p.logStd().toFloatArray(), conditions.batch(), bins, frames);
         });

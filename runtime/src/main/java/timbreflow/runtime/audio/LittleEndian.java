@@ -1,5 +1,7 @@
 package timbreflow.runtime.audio;
 
+import java.util.Locale;
+
 /** Little-endian reads and writes on byte arrays; callers check bounds first. */
 final class LittleEndian {
 
@@ -47,7 +49,7 @@ final class LittleEndian {
       if (c >= 0x20 && c < 0x7F) {
         s.append((char) c);
       } else {
-        s.append(String.format(java.util.Locale.ROOT, "\\x%02X", c));
+        s.append(String.format(Locale.ROOT, "\\x%02X", c));
       }
     }
     return s.append('\'').toString();

@@ -3,7 +3,6 @@ package timbreflow.runtime.audio;
 import java.util.Arrays;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
-import timbreflow.runtime.dsp.StftConfig;
 
 /** Brings audio to the model's fixed note length: 64 000 samples (4 s) at 16 kHz by default. */
 public final class NoteLength {
@@ -26,10 +25,10 @@ public final class NoteLength {
   }
 
   /**
-   * Resamples to {@code config.sampleRate()} and fits to {@code config.noteSamples()}: what the
+   * Resamples to {@code format.sampleRate()} and fits to {@code format.noteSamples()}: what the
    * feature extractor expects.
    */
-  public static Waveform toModelNote(Waveform wave, StftConfig config) {
-    return fit(Resampler.resample(wave, config.sampleRate()), config.noteSamples());
+  public static Waveform toModelNote(Waveform wave, NoteFormat format) {
+    return fit(Resampler.resample(wave, format.sampleRate()), format.noteSamples());
   }
 }

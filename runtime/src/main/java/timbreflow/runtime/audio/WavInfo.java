@@ -1,5 +1,7 @@
 package timbreflow.runtime.audio;
 
+import java.util.Locale;
+
 /**
  * What a WAV file's header says about its audio, as checked by {@link WavReader#probe(byte[])}.
  *
@@ -34,7 +36,7 @@ public record WavInfo(
   /** A one-line description such as {@code "24-bit PCM, 2 channels, 44100 Hz, 1.50 s"}. */
   public String describe() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%d-bit %s, %d channel%s, %d Hz, %.2f s",
         bitsPerSample,
         sampleFormat == SampleFormat.PCM ? "PCM" : "float",

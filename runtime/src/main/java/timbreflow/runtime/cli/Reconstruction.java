@@ -11,7 +11,7 @@ import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.Magnitude;
 import timbreflow.runtime.dsp.Stft;
 import timbreflow.runtime.dsp.StftConfig;
-import timbreflow.runtime.progress.ProgressBar;
+import timbreflow.runtime.progress.ProgressLine;
 
 /** Magnitude of a waveform, then Griffin-Lim back to a waveform: what the commands share. */
 final class Reconstruction {
@@ -35,8 +35,8 @@ final class Reconstruction {
       return griffinLim.reconstruct(List.of(magnitude), GriffinLimListener.NONE).get(0);
     }
     int total = config.iterations();
-    try (ProgressBar bar =
-        new ProgressBar(err, "griffin-lim", "iterations", ProgressBar.Mode.detect())) {
+    try (ProgressLine bar =
+        new ProgressLine(err, "griffin-lim", "iterations", ProgressLine.Mode.detect())) {
       GriffinLimListener progress =
           new GriffinLimListener() {
             @Override

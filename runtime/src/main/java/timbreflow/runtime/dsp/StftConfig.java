@@ -1,5 +1,7 @@
 package timbreflow.runtime.dsp;
 
+import timbreflow.runtime.audio.NoteFormat;
+
 /**
  * The spectral analysis conventions shared by training and serving.
  *
@@ -12,7 +14,7 @@ package timbreflow.runtime.dsp;
  * @param hop hop size in samples
  * @param noteSamples the model's note length in samples
  */
-public record StftConfig(int sampleRate, int nFft, int hop, int noteSamples) {
+public record StftConfig(int sampleRate, int nFft, int hop, int noteSamples) implements NoteFormat {
 
   /** 16 kHz, n_fft 1024, hop 256, 4 s notes: 251 frames × 513 bins. */
   public static final StftConfig DEFAULT = new StftConfig(16_000, 1024, 256, 64_000);

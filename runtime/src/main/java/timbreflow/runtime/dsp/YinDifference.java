@@ -1,5 +1,6 @@
 package timbreflow.runtime.dsp;
 
+import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -39,8 +40,8 @@ final class YinDifference {
    * @param energy prefix sums of squares: {@code energy[i] = sum_{j<i} x[j]^2}
    */
   void compute(float[] x, double[] energy, int start, double[] d) {
-    java.util.Arrays.fill(a, 0);
-    java.util.Arrays.fill(b, 0);
+    Arrays.fill(a, 0);
+    Arrays.fill(b, 0);
     for (int j = 0; j < window; j++) {
       a[j] = x[start + j];
     }

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import timbreflow.runtime.TimbreflowException;
@@ -62,7 +63,7 @@ final class GraphChecks {
   private static void checkTensors(
       String file, String kind, Map<String, NodeInfo> found, List<TensorSpec> expected) {
     List<String> names = expected.stream().map(TensorSpec::name).toList();
-    if (!found.keySet().equals(new java.util.HashSet<>(names))) {
+    if (!found.keySet().equals(new HashSet<>(names))) {
       throw invalid(file + ": expected " + kind + "s " + names + ", found " + found.keySet());
     }
     for (TensorSpec spec : expected) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public record Manifest(
 
   public Manifest {
     families = List.copyOf(families);
-    graphs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(graphs));
+    graphs = Collections.unmodifiableMap(new LinkedHashMap<>(graphs));
   }
 
   /** The graphs' interface for this bundle's format. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,7 +132,7 @@ class ResamplerTest {
   @Test
   void constantSignalStaysConstantAwayFromTheEdges() {
     float[] x = new float[44_100];
-    java.util.Arrays.fill(x, 0.25f);
+    Arrays.fill(x, 0.25f);
     float[] y = Resampler.resample(new Waveform(x, 44_100), 16_000).samples();
 
     for (int i = 200; i < y.length - 200; i++) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 /** Builds WAV files byte by byte for tests, including ones no sane writer would produce. */
 final class WavBytes {
@@ -131,7 +132,7 @@ final class WavBytes {
 
   /** Channels of distinct sines with a little seeded noise, within (-1, 1). */
   static double[][] signal(int channels, int frames, long seed) {
-    java.util.Random r = new java.util.Random(seed);
+    Random r = new Random(seed);
     double[][] x = new double[channels][frames];
     for (int c = 0; c < channels; c++) {
       for (int f = 0; f < frames; f++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.audio.Waveform;
@@ -80,7 +81,7 @@ class LogMagnitudeTest {
 
   @Test
   void theFastLogarithmMatchesMathLogWithin1e9() {
-    java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+    SplittableRandom random = new SplittableRandom(9);
     for (int i = 0; i < 100_000; i++) {
       double p = Math.exp(random.nextDouble(-35, 25));
       assertEquals(Math.log(p), LogMagnitude.ln(p), 1e-9, "ln " + p);

@@ -10,7 +10,10 @@ import ai.onnxruntime.OrtProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,13 +254,13 @@ class ModelBundleTest {
     return e;
   }
 
-  private void rewriteManifest(java.util.function.UnaryOperator<Manifest> edit) throws IOException {
+  private void rewriteManifest(UnaryOperator<Manifest> edit) throws IOException {
     Files.writeString(bundle.resolve("model.json"), edit.apply(Manifest.read(bundle)).toJson());
   }
 
   private static Manifest withGraph(
       Manifest m, String key, GraphSpec spec, String sha, String file) {
-    java.util.Map<String, GraphSpec> graphs = new java.util.LinkedHashMap<>(m.graphs());
+    Map<String, GraphSpec> graphs = new LinkedHashMap<>(m.graphs());
     graphs.put(
         key, new GraphSpec(file == null ? spec.file() : file, sha, spec.inputs(), spec.outputs()));
     return m.withGraphs(graphs);

@@ -3,16 +3,19 @@ package timbreflow.server.api;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Function;
 import timbreflow.server.metrics.ServerMetrics;
 import timbreflow.server.work.Cancellation;
+import timbreflow.server.work.WorkRejectedException;
 import timbreflow.server.work.WorkerPool;
 
 /**
  * Moves a request's heavy work off the event loop and its reply back onto it.
  *
  * <p>Each job gets a {@link Cancellation} that trips when the client disconnects or the request's
- * deadline passes; a deadline answers 504 at once, a full queue 503 with {@code Retry-After}.
+ * deadline passes; a passed deadline is answered at once, and a refusal by the pool is counted as a
+ * rejection before it is answered.
  */
 public final class Dispatcher {
 
@@ -60,8 +63,8 @@ public final class Dispatcher {
                 return;
               }
               if (done.failed()) {
-                if (done.cause() instanceof ApiError e && e.status() == 503) {
-                  metrics.rejected(e.code().equals("overloaded") ? "queue_full" : e.code());
+                if (done.cause() instanceof WorkRejectedException rejected) {
+                  metrics.rejected(rejected.reason().name().toLowerCase(Locale.ROOT));
                 }
                 Replies.fail(ctx, done.cause());
                 return;
@@ -78,6 +81,6 @@ public final class Dispatcher {
   }
 
   private static ApiError disconnected() {
-    return new ApiError(499, "client_closed", "the client closed the connection");
+    return new ApiError(ApiError.Reason.CLIENT_CLOSED, "the client closed the connection");
   }
 }

@@ -33,8 +33,7 @@ public final class MultipartGuard {
                             Replies.fail(
                                 ctx,
                                 new ApiError(
-                                    400,
-                                    "malformed_body",
+                                    ApiError.Reason.MALFORMED_BODY,
                                     "body: expected a complete multipart/form-data body, found one"
                                         + " that could not be parsed (a part or the closing"
                                         + " boundary is missing)"));

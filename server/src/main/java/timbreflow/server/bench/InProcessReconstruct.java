@@ -38,8 +38,10 @@ public final class InProcessReconstruct {
     int threads = Integer.parseInt(args[2]);
     Duration duration = Duration.ofSeconds(Long.parseLong(args[3]));
     int iterations = Integer.parseInt(args[4]);
-    ServerConfig config = ServerConfig.defaults(model).withPool(threads, 1);
-    try (BundleNoteService service = BundleNoteService.open(config)) {
+    ServerConfig config =
+        ServerConfig.builder().setModelDir(model).optWorkers(threads).optQueueCapacity(1).build();
+    try (BundleNoteService service =
+        BundleNoteService.open(config.modelDir(), config.bundleOptions())) {
       service.warmUp();
       NoteRequest request =
           new NoteRequest(

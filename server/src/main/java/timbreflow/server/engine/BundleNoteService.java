@@ -1,11 +1,16 @@
 package timbreflow.server.engine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
 import timbreflow.runtime.audio.WavEncoding;
@@ -24,15 +29,14 @@ import timbreflow.runtime.note.RenderedNote;
 import timbreflow.runtime.npy.Npy;
 import timbreflow.runtime.npy.NpyArray;
 import timbreflow.runtime.onnx.BundleOptions;
-import timbreflow.runtime.onnx.Device;
 import timbreflow.runtime.onnx.Encoded;
 import timbreflow.runtime.onnx.GraphConditions;
 import timbreflow.runtime.onnx.GraphContract;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.ModelBundle;
 import timbreflow.runtime.onnx.PriorParams;
+import timbreflow.runtime.onnx.TensorSpec;
 import timbreflow.runtime.plot.SpectrogramImage;
-import timbreflow.server.ServerConfig;
 import timbreflow.server.metrics.ServerMetrics;
 import timbreflow.server.work.Cancellation;
 
@@ -89,19 +93,12 @@ public final class BundleNoteService implements NoteService {
   }
 
   /**
-   * Loads and verifies the bundle in {@code config.modelDir()}; ONNX Runtime gets as many threads
-   * per operator as there are cores per worker.
+   * Loads and verifies the bundle in {@code modelDir} with ONNX Runtime {@code options}.
    *
    * @throws TimbreflowException INVALID_MODEL for a missing, corrupt or mismatched bundle
    */
-  public static BundleNoteService open(ServerConfig config) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    BundleOptions options =
-        BundleOptions.builder()
-            .optIntraOpThreads(Math.max(1, cores / config.workers()))
-            .optDevice(config.device().equals("cuda") ? Device.CUDA : Device.CPU)
-            .build();
-    return new BundleNoteService(ModelBundle.load(config.modelDir(), options));
+  public static BundleNoteService open(Path modelDir, BundleOptions options) {
+    return new BundleNoteService(ModelBundle.load(modelDir, options));
   }
 
   @Override
@@ -122,10 +119,7 @@ public final class BundleNoteService implements NoteService {
     byte[] wav = WavWriter.toBytes(new Waveform(tone, stft.sampleRate()), WavEncoding.PCM_16);
     Cancellation none = new Cancellation();
     GriffinLimControls quick = new GriffinLimControls(2, 0.99, 0);
-    reconstruct(
-        wav,
-        new NoteRequest(java.util.OptionalInt.empty(), java.util.Optional.empty(), 0.0, quick),
-        none);
+    reconstruct(wav, new NoteRequest(OptionalInt.empty(), Optional.empty(), 0.0, quick), none);
     sample(summary.minPitch(), summary.families().get(0), 0.5, quick, none);
   }
 
@@ -395,7 +389,7 @@ public final class BundleNoteService implements NoteService {
     return new GraphConditions(pitch.floats(), family.floats(), families);
   }
 
-  private <T> T timed(String graph, java.util.function.Supplier<T> run) {
+  private <T> T timed(String graph, Supplier<T> run) {
     long start = System.nanoTime();
     T result = run.get();
     if (metrics != null) {
@@ -419,7 +413,7 @@ public final class BundleNoteService implements NoteService {
       throw new TimbreflowException(
           Reason.INVALID_ARGUMENT,
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "%s: expected audio of at most %.0f s, found %.1f s",
               field,
               MAX_AUDIO_SECONDS,
@@ -453,7 +447,7 @@ public final class BundleNoteService implements NoteService {
               + ", T], found "
               + array.type()
               + " "
-              + java.util.Arrays.toString(shape));
+              + Arrays.toString(shape));
     }
     float[] z = array.toFloats();
     for (int i = 0; i < z.length; i++) {
@@ -497,14 +491,12 @@ public final class BundleNoteService implements NoteService {
     return (int) d;
   }
 
-  private static List<TensorSpec> specs(List<timbreflow.runtime.onnx.TensorSpec> specs) {
+  private static List<OipTensorSpec> specs(List<TensorSpec> specs) {
     return specs.stream()
         .map(
             s ->
-                new TensorSpec(
-                    s.name(),
-                    s.dtype().equals(timbreflow.runtime.onnx.TensorSpec.FLOAT32) ? "FP32" : "INT64",
-                    s.shape()))
+                new OipTensorSpec(
+                    s.name(), s.dtype().equals(TensorSpec.FLOAT32) ? "FP32" : "INT64", s.shape()))
         .toList();
   }
 
@@ -512,7 +504,7 @@ public final class BundleNoteService implements NoteService {
   private static final class Stages {
     final Map<String, Long> nanos = new LinkedHashMap<>();
 
-    <T> T time(String stage, java.util.function.Supplier<T> run) {
+    <T> T time(String stage, Supplier<T> run) {
       long start = System.nanoTime();
       T result = run.get();
       nanos.merge(stage, System.nanoTime() - start, Long::sum);

@@ -9,4 +9,5 @@ import java.util.List;
  * @param inputs what {@code infer} takes
  * @param outputs what it returns
  */
-public record GraphSignature(String name, List<TensorSpec> inputs, List<TensorSpec> outputs) {}
+public record GraphSignature(
+    String name, List<OipTensorSpec> inputs, List<OipTensorSpec> outputs) {}

@@ -3,6 +3,7 @@ package timbreflow.server.oip;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -14,8 +15,8 @@ import timbreflow.server.api.Replies;
 import timbreflow.server.api.Reply;
 import timbreflow.server.engine.GraphSignature;
 import timbreflow.server.engine.NoteService;
+import timbreflow.server.engine.OipTensorSpec;
 import timbreflow.server.engine.Tensor;
-import timbreflow.server.engine.TensorSpec;
 
 /**
  * The Open Inference Protocol REST routes: {@code /v2}, {@code /v2/health/live|ready}, {@code
@@ -42,10 +43,7 @@ public final class OipHandlers {
         service.graphs().stream()
             .collect(
                 Collectors.toMap(
-                    GraphSignature::name,
-                    Function.identity(),
-                    (a, b) -> a,
-                    java.util.LinkedHashMap::new));
+                    GraphSignature::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 
   /** Marks the route's errors as OIP-shaped; runs first on every {@code /v2} route. */
@@ -132,9 +130,9 @@ public final class OipHandlers {
     return graph;
   }
 
-  private static JsonArray specs(List<TensorSpec> specs) {
+  private static JsonArray specs(List<OipTensorSpec> specs) {
     JsonArray out = new JsonArray();
-    for (TensorSpec s : specs) {
+    for (OipTensorSpec s : specs) {
       JsonArray shape = new JsonArray();
       for (long d : s.shape()) {
         shape.add(d);

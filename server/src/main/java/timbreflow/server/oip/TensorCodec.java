@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import timbreflow.server.api.ApiError;
 import timbreflow.server.engine.GraphSignature;
+import timbreflow.server.engine.OipTensorSpec;
 import timbreflow.server.engine.Tensor;
-import timbreflow.server.engine.TensorSpec;
 
 /**
  * Reads Open Inference Protocol JSON requests, checking every tensor against a graph's signature
@@ -56,9 +58,9 @@ public final class TensorCodec {
     if (inputs == null || !inputs.isArray()) {
       throw bad("inputs: expected an array of tensors, found " + kind(inputs));
     }
-    Map<String, TensorSpec> specs =
-        graph.inputs().stream().collect(Collectors.toMap(TensorSpec::name, Function.identity()));
-    Map<String, Tensor> byName = new java.util.HashMap<>();
+    Map<String, OipTensorSpec> specs =
+        graph.inputs().stream().collect(Collectors.toMap(OipTensorSpec::name, Function.identity()));
+    Map<String, Tensor> byName = new HashMap<>();
     for (int i = 0; i < inputs.size(); i++) {
       Tensor t = readTensor(inputs.get(i), "inputs[" + i + "]", specs, graph.name());
       if (byName.put(t.name(), t) != null) {
@@ -66,12 +68,12 @@ public final class TensorCodec {
       }
     }
     List<Tensor> ordered = new ArrayList<>();
-    for (TensorSpec spec : graph.inputs()) {
+    for (OipTensorSpec spec : graph.inputs()) {
       Tensor t = byName.get(spec.name());
       if (t == null) {
         throw bad(
             "inputs: expected "
-                + graph.inputs().stream().map(TensorSpec::name).toList()
+                + graph.inputs().stream().map(OipTensorSpec::name).toList()
                 + ", found no \""
                 + spec.name()
                 + "\"");
@@ -123,7 +125,7 @@ public final class TensorCodec {
   }
 
   private static Tensor readTensor(
-      JsonNode node, String where, Map<String, TensorSpec> specs, String graph) {
+      JsonNode node, String where, Map<String, OipTensorSpec> specs, String graph) {
     if (node == null || !node.isObject()) {
       throw bad(where + ": expected a tensor object, found " + kind(node));
     }
@@ -132,7 +134,7 @@ public final class TensorCodec {
       throw bad(where + ".name: expected a string, found " + kind(nameNode));
     }
     String name = nameNode.asText();
-    TensorSpec spec = specs.get(name);
+    OipTensorSpec spec = specs.get(name);
     if (spec == null) {
       throw bad(
           where
@@ -161,7 +163,7 @@ public final class TensorCodec {
     long[] shape = readShape(node.get("shape"), at, spec);
     long elements;
     try {
-      elements = java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact);
+      elements = Arrays.stream(shape).reduce(1, Math::multiplyExact);
     } catch (ArithmeticException e) {
       throw bad(at + ".shape: expected a product below 2^31, found an overflow");
     }
@@ -180,7 +182,7 @@ public final class TensorCodec {
               + ".data: expected "
               + elements
               + " values for shape "
-              + java.util.Arrays.toString(shape)
+              + Arrays.toString(shape)
               + ", found "
               + flat.size());
     }
@@ -210,7 +212,7 @@ public final class TensorCodec {
     return Tensor.int64(name, shape, values);
   }
 
-  private static long[] readShape(JsonNode node, String at, TensorSpec spec) {
+  private static long[] readShape(JsonNode node, String at, OipTensorSpec spec) {
     if (node == null || !node.isArray()) {
       throw bad(at + ".shape: expected an array of dimensions, found " + kind(node));
     }
@@ -302,6 +304,6 @@ public final class TensorCodec {
   }
 
   private static ApiError bad(String message) {
-    return new ApiError(400, "invalid_tensor", message);
+    return new ApiError(ApiError.Reason.INVALID_TENSOR, message);
   }
 }

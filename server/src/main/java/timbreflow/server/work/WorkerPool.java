@@ -16,16 +16,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
-import timbreflow.server.api.ApiError;
 
 /**
  * A fixed number of worker threads behind a bounded queue: the only place ONNX and Griffin-Lim work
  * runs.
  *
- * <p>A submission that finds every worker busy and the queue full fails at once with a 503 {@link
- * ApiError} instead of waiting. A queued job whose {@link Cancellation} trips is removed from the
- * queue; a running one sees the flag at its next check. Results are delivered on the caller's
- * Vert.x context.
+ * <p>A submission that finds every worker busy and the queue full fails at once with a {@link
+ * WorkRejectedException} instead of waiting. A queued job whose {@link Cancellation} trips is
+ * removed from the queue; a running one sees the flag at its next check. Results are delivered on
+ * the caller's Vert.x context.
  */
 public final class WorkerPool implements AutoCloseable {
 
@@ -89,10 +88,10 @@ public final class WorkerPool implements AutoCloseable {
           }
         };
     if (executor.isShutdown()) {
-      return Future.failedFuture(new ApiError(503, "shutting_down", "the server is shutting down"));
+      return Future.failedFuture(WorkRejectedException.shuttingDown());
     }
     if (!admission.tryAcquire()) {
-      return Future.failedFuture(ApiError.overloaded(queueCapacity));
+      return Future.failedFuture(WorkRejectedException.queueFull(queueCapacity));
     }
     admitted.add(cancellation);
     waiting.incrementAndGet();
@@ -102,7 +101,7 @@ public final class WorkerPool implements AutoCloseable {
       waiting.decrementAndGet();
       admitted.remove(cancellation);
       admission.release();
-      return Future.failedFuture(new ApiError(503, "shutting_down", "the server is shutting down"));
+      return Future.failedFuture(WorkRejectedException.shuttingDown());
     }
     cancellation.onCancel(
         () -> {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.server.work.WorkRejectedException;
 
 class ErrorMappingTest {
 
@@ -37,6 +39,28 @@ class ErrorMappingTest {
     assertEquals(500, hidden.status());
     assertFalse(hidden.getMessage().contains("secret"));
     assertTrue(ErrorMapping.isServerFault(hidden));
-    assertFalse(ErrorMapping.isServerFault(ApiError.overloaded(4)));
+    assertFalse(
+        ErrorMapping.isServerFault(new ApiError(ApiError.Reason.OVERLOADED, "queue of 4 full")));
+  }
+
+  @Test
+  void everyReasonHasOneStatusAndItsNameAsCode() {
+    for (ApiError.Reason reason : ApiError.Reason.values()) {
+      ApiError error = new ApiError(reason, "m");
+      assertTrue(error.status() >= 400 && error.status() < 600, reason + " -> " + error.status());
+      if (reason != ApiError.Reason.FRAMEWORK) {
+        assertEquals(reason.name().toLowerCase(Locale.ROOT), error.code());
+      }
+    }
+    assertEquals(503, new ApiError(ApiError.Reason.OVERLOADED, "m").status());
+    assertEquals(504, ApiError.deadline(10).status());
+    assertEquals(499, new ApiError(ApiError.Reason.CLIENT_CLOSED, "m").status());
+    ApiError full = ErrorMapping.map(WorkRejectedException.queueFull(4));
+    assertEquals(503, full.status());
+    assertEquals("overloaded", full.code());
+    assertEquals("shutting_down", ErrorMapping.map(WorkRejectedException.shuttingDown()).code());
+    ApiError teapot = ApiError.framework(418);
+    assertEquals(418, teapot.status());
+    assertEquals("http_418", teapot.code());
   }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import timbreflow.runtime.TimbreflowException;
-import timbreflow.server.api.ApiError;
 
 @ExtendWith(VertxExtension.class)
 class WorkerPoolTest {
@@ -35,8 +34,8 @@ class WorkerPoolTest {
       Future<String> queued = pool.submit(context, new Cancellation(), () -> "second");
       Future<String> refused = pool.submit(context, new Cancellation(), () -> "third");
       assertTrue(refused.failed(), "refused synchronously");
-      ApiError error = assertInstanceOf(ApiError.class, refused.cause());
-      assertEquals(503, error.status());
+      WorkRejectedException error = assertInstanceOf(WorkRejectedException.class, refused.cause());
+      assertEquals(WorkRejectedException.Reason.QUEUE_FULL, error.reason());
       release.countDown();
       assertEquals("first", running.await(5, TimeUnit.SECONDS));
       assertEquals("second", queued.await(5, TimeUnit.SECONDS));

@@ -1,16 +1,17 @@
 package timbreflow.trainer.cli;
 
+import timbreflow.runtime.progress.ProgressLine;
 import timbreflow.trainer.report.SectionProgress;
 
 /**
- * The runtime's {@link timbreflow.runtime.progress.ProgressBar} on stderr as a dataset {@link
+ * The runtime's {@link ProgressLine} on stderr as a dataset {@link
  * timbreflow.trainer.data.ProgressListener} and as an evaluation report's section tracker, counting
  * notes unless told otherwise: {@code render [##### ] 1200/4400 27% 85.3 notes/s eta 14s}.
  * Thread-safe.
  */
 public final class ProgressBar implements SectionProgress.Tracker {
 
-  private final timbreflow.runtime.progress.ProgressBar bar;
+  private final ProgressLine bar;
 
   /** A bar labelled {@code label} ({@code render}, {@code features train}). */
   public ProgressBar(String label) {
@@ -19,7 +20,7 @@ public final class ProgressBar implements SectionProgress.Tracker {
 
   /** A bar labelled {@code label} counting {@code unit} ({@code samples}, {@code pairs}). */
   public ProgressBar(String label, String unit) {
-    this.bar = new timbreflow.runtime.progress.ProgressBar(label, unit);
+    this.bar = new ProgressLine(label, unit);
   }
 
   @Override

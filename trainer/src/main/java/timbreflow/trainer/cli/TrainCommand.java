@@ -3,12 +3,10 @@ package timbreflow.trainer.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -215,24 +213,32 @@ final class TrainCommand implements Callable<Integer> {
   TrainingConfig trainingConfig() {
     TrainingConfig base =
         config == null ? TrainingConfig.defaults() : TrainingConfig.fromJson(read(config));
-    Map<String, Object> changes = new HashMap<>();
-    changes.put("steps", steps);
-    changes.put("batchSize", batchSize);
-    changes.put("cropFrames", cropFrames);
-    changes.put("learningRate", learningRate);
+    TrainingConfig.Builder b = base.toBuilder();
+    set(steps, b::optSteps);
+    set(batchSize, b::optBatchSize);
+    set(cropFrames, b::optCropFrames);
     if (learningRate != null) {
-      changes.put("minLearningRate", Math.min(base.minLearningRate(), learningRate));
+      b.optLearningRate(learningRate)
+          .optMinLearningRate(Math.min(base.minLearningRate(), learningRate));
     }
-    changes.put("warmupSteps", warmup);
-    changes.put("seed", seed);
-    changes.put("validEvery", validEvery);
-    changes.put("validNotes", validNotes);
-    changes.put("checkpointEvery", checkpointEvery);
-    changes.put("keepCheckpoints", keep);
-    changes.put("threads", threads);
-    changes.put("device", device == null ? null : DeviceChoice.parse(device));
-    changes.values().removeIf(Objects::isNull);
-    return base.with(changes);
+    set(warmup, b::optWarmupSteps);
+    set(seed, b::optSeed);
+    set(validEvery, b::optValidEvery);
+    set(validNotes, b::optValidNotes);
+    set(checkpointEvery, b::optCheckpointEvery);
+    set(keep, b::optKeepCheckpoints);
+    set(threads, b::optThreads);
+    if (device != null) {
+      b.optDevice(DeviceChoice.parse(device));
+    }
+    return b.build();
+  }
+
+  /** Passes {@code value} to {@code setter} when the option was given. */
+  private static <T> void set(T value, Consumer<T> setter) {
+    if (value != null) {
+      setter.accept(value);
+    }
   }
 
   private static String read(Path file) {

@@ -109,7 +109,7 @@ public final class DatasetRenderer {
     try {
       // the marker travels with the rename and goes after it: a crash in between leaves a
       // complete dataset (it has dataset.json) with a stray marker, never an unmarked partial
-      AtomicFiles.move(work, out);
+      DatasetFiles.move(work, out);
       Files.delete(out.resolve(MARKER));
     } catch (IOException e) {
       throw new TrainerException(
@@ -185,7 +185,7 @@ public final class DatasetRenderer {
       for (Split s : Split.values()) {
         Files.createDirectories(work.resolve(s.folder()).resolve("audio"));
       }
-      AtomicFiles.write(
+      DatasetFiles.write(
           marker, ExamplesJson.MAPPER.writeValueAsBytes(Map.of("render_fingerprint", fingerprint)));
       return work;
     } catch (IOException e) {

@@ -9,7 +9,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.TrainerException.Reason;
 
@@ -38,7 +40,7 @@ public final class DatasetSummary {
 
   static void write(Path file, Map<String, Object> summary) {
     try {
-      AtomicFiles.write(
+      DatasetFiles.write(
           file, ExamplesJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(summary));
     } catch (IOException e) {
       throw new TrainerException(Reason.IO, "could not encode " + file + ": " + e, e);
@@ -99,7 +101,7 @@ public final class DatasetSummary {
 
   private static Map<String, Object> counts(List<NoteExample> notes) {
     Map<InstrumentFamily, Integer> families = new EnumMap<>(InstrumentFamily.class);
-    java.util.Set<Integer> instruments = new java.util.TreeSet<>();
+    Set<Integer> instruments = new TreeSet<>();
     for (NoteExample n : notes) {
       families.merge(n.family(), 1, Integer::sum);
       instruments.add(n.instrument());

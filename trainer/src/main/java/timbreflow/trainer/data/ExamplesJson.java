@@ -63,7 +63,7 @@ public final class ExamplesJson {
       throw new TrainerException(Reason.IO, "could not encode " + file + ": " + e, e);
     }
     bytes.write('\n');
-    AtomicFiles.write(file, bytes.toByteArray());
+    DatasetFiles.write(file, bytes.toByteArray());
   }
 
   /** Reads the whole index as a JSON object; an unreadable or non-object file is an error. */

@@ -2,7 +2,6 @@ package timbreflow.trainer.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
@@ -13,15 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import timbreflow.runtime.dsp.Features;
@@ -47,7 +40,10 @@ import timbreflow.trainer.train.TrainingNote;
 public final class FeatureCache {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeatureCache.class);
-  private static final int FORMAT_VERSION = 1;
+
+  /** Version of the cache's file layout, part of its fingerprint. */
+  static final int FORMAT_VERSION = 1;
+
   private static final long MAX_MAPPING = 1L << 30;
 
   private final String fingerprint;
@@ -98,7 +94,7 @@ public final class FeatureCache {
     Path data = cacheDir.resolve(stem + ".f16");
     Path index = cacheDir.resolve(stem + ".json");
     if (!valid(index, data, fingerprint, notes.size(), config)) {
-      build(notes, config, data, index, fingerprint, threads, progress);
+      new FeatureCacheWriter(notes, config, data, index, fingerprint).write(threads, progress);
     } else {
       LOG.info("feature cache {} is current ({} notes)", data, notes.size());
     }
@@ -142,114 +138,6 @@ public final class FeatureCache {
     } catch (IOException e) {
       throw new TrainerException(Reason.IO, "could not stat " + data + ": " + e, e);
     }
-  }
-
-  private static void build(
-      NoteSet notes,
-      StftConfig config,
-      Path data,
-      Path index,
-      String fingerprint,
-      int threads,
-      ProgressListener progress) {
-    long start = System.nanoTime();
-    int bins = config.bins();
-    int frames = config.noteFrames();
-    long rowBytes = 2L * bins * frames;
-    LogMagnitude features = new LogMagnitude(config);
-    NoteAudioCheck check = new NoteAudioCheck(config.sampleRate(), config.noteSamples());
-    Path tmp = AtomicFiles.temporarySibling(data);
-    double[] references = new double[notes.size()];
-    SkipReason[] reasons = new SkipReason[notes.size()];
-    AtomicLong done = new AtomicLong();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("features"));
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-      out.truncate(0);
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < notes.size(); i++) {
-        int row = i;
-        futures.add(
-            pool.submit(
-                () -> {
-                  NoteExample note = notes.notes().get(row);
-                  NoteAudioCheck.Outcome o = check.check(notes.wav(note));
-                  ByteBuffer bytes =
-                      ByteBuffer.allocate((int) rowBytes).order(ByteOrder.LITTLE_ENDIAN);
-                  if (o.usable()) {
-                    Features f = features.features(o.waveform().samples());
-                    for (float v : f.values()) {
-                      bytes.putShort(Half.fromFloat(v));
-                    }
-                    references[row] = f.reference();
-                  } else {
-                    reasons[row] = o.reason();
-                    LOG.warn(
-                        "feature cache skips {}: {} ({})",
-                        note.noteStr(),
-                        o.reason().label(),
-                        o.detail());
-                  }
-                  bytes.flip();
-                  long position = row * rowBytes;
-                  while (bytes.hasRemaining()) {
-                    position += out.write(bytes, position);
-                  }
-                  progress.progressed(done.incrementAndGet(), notes.size());
-                  return null;
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      out.force(false);
-    } catch (IOException e) {
-      throw new TrainerException(Reason.IO, "could not write feature cache " + tmp + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TrainerException(Reason.IO, "feature cache build interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof TrainerException te) {
-        throw te;
-      }
-      throw new TrainerException(
-          Reason.INVALID_DATASET, "feature extraction failed: " + cause, cause);
-    } finally {
-      pool.shutdownNow();
-    }
-    try {
-      AtomicFiles.move(tmp, data);
-    } catch (IOException e) {
-      throw new TrainerException(Reason.IO, "could not publish " + data + ": " + e, e);
-    }
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("fingerprint", fingerprint);
-    json.put("format_version", FORMAT_VERSION);
-    json.put("dtype", "float16");
-    json.put("layout", "[rows][bins][frames] little-endian");
-    json.put("bins", bins);
-    json.put("frames", frames);
-    json.put("rows", notes.size());
-    json.put("data_file", data.getFileName().toString());
-    List<Object> refs = new ArrayList<>();
-    Map<String, String> skippedRows = new LinkedHashMap<>();
-    for (int i = 0; i < notes.size(); i++) {
-      refs.add(reasons[i] == null ? references[i] : null);
-      if (reasons[i] != null) {
-        skippedRows.put(notes.notes().get(i).noteStr(), reasons[i].name());
-      }
-    }
-    json.put("references", refs);
-    json.put("skipped", skippedRows);
-    DatasetSummary.write(index, json);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    LOG.info(
-        "built feature cache {}: {} notes in {} s ({} notes/s), {} skipped",
-        data,
-        notes.size(),
-        String.format(java.util.Locale.ROOT, "%.1f", seconds),
-        String.format(java.util.Locale.ROOT, "%.1f", notes.size() / Math.max(seconds, 1e-9)),
-        skippedRows.size());
   }
 
   private static FeatureCache load(

@@ -1,5 +1,6 @@
 package timbreflow.trainer.data;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The 11 NSynth instrument families, in NSynth's order: {@link #index()} is the model's label. */
@@ -23,7 +24,7 @@ public enum InstrumentFamily {
 
   /** NSynth's {@code instrument_family_str}, e.g. {@code synth_lead}. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The family with this NSynth index, if it is one of the 11. */

@@ -1,6 +1,7 @@
 package timbreflow.trainer.data;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.Waveform;
@@ -65,8 +66,7 @@ final class NoteAudioCheck {
       return new Outcome(
           null,
           SkipReason.SILENT,
-          String.format(
-              java.util.Locale.ROOT, "peak %.1f dBFS", 20 * Math.log10(Math.max(peak, 1e-12))),
+          String.format(Locale.ROOT, "peak %.1f dBFS", 20 * Math.log10(Math.max(peak, 1e-12))),
           null);
     }
     return new Outcome(w, null, null, null);

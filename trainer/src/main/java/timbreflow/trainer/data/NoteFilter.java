@@ -2,6 +2,7 @@ package timbreflow.trainer.data;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.TrainerException.Reason;
 
@@ -62,17 +63,17 @@ public record NoteFilter(
   /** A stable text form, part of the feature cache's fingerprint. */
   public String describe() {
     return "families="
-        + new java.util.TreeSet<>(families)
+        + new TreeSet<>(families)
         + " sources="
-        + new java.util.TreeSet<>(sources)
+        + new TreeSet<>(sources)
         + " pitch="
         + minPitch
         + "-"
         + maxPitch
         + " velocities="
-        + new java.util.TreeSet<>(velocities)
+        + new TreeSet<>(velocities)
         + " instruments="
-        + new java.util.TreeSet<>(instruments)
+        + new TreeSet<>(instruments)
         + " max="
         + maxNotes;
   }

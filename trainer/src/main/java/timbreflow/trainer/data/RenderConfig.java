@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,7 +77,7 @@ public record RenderConfig(
     m.put("min_pitch", minPitch);
     m.put("max_pitch", maxPitch);
     m.put("velocities", velocities);
-    m.put("split_mode", splitMode.name().toLowerCase(java.util.Locale.ROOT));
+    m.put("split_mode", splitMode.name().toLowerCase(Locale.ROOT));
     m.put("held_out_fraction", heldOutFraction);
     m.put("seed", seed);
     m.put("silence_dbfs", silenceDbfs);

@@ -1,6 +1,7 @@
 package timbreflow.trainer.data;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public record RenderReport(
       return output + " is already complete (" + splits + " notes), nothing to do";
     }
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "wrote %s notes to %s, dropped %s; rendered %d notes in %.1f s (%.1f notes/s)",
         splits,
         output,

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole model: {@code [ActNorm?] → K × (ChannelShuffle, AffineCoupling)} mapping features x to
@@ -167,12 +168,12 @@ public final class ConditionalFlow extends AbstractBlock {
    * @param frames T
    * @return mean and log-std {@code [B, C, T]}
    */
-  public PriorParams prior(ParameterStore store, NDArray pitch, NDArray family, long frames) {
+  public PriorGaussian prior(ParameterStore store, NDArray pitch, NDArray family, long frames) {
     return prior.prior(store, pitch, family, 0, frames, false);
   }
 
   /** The prior for frames {@code firstFrame …} of a note (crops), inside or outside training. */
-  public PriorParams prior(
+  public PriorGaussian prior(
       ParameterStore store,
       NDArray pitch,
       NDArray family,
@@ -199,7 +200,7 @@ public final class ConditionalFlow extends AbstractBlock {
       long firstFrame,
       boolean training) {
     FlowOutput out = forward(store, x, pitch, family, training);
-    PriorParams p = prior(store, pitch, family, firstFrame, x.getShape().get(2), training);
+    PriorGaussian p = prior(store, pitch, family, firstFrame, x.getShape().get(2), training);
     return ConditionalPrior.logDensity(out.z(), p).add(out.logDet());
   }
 
@@ -217,8 +218,8 @@ public final class ConditionalFlow extends AbstractBlock {
   }
 
   /** The ActNorm block, if the config has one. */
-  public java.util.Optional<ActNorm> actNorm() {
-    return java.util.Optional.ofNullable(actNorm);
+  public Optional<ActNorm> actNorm() {
+    return Optional.ofNullable(actNorm);
   }
 
   /** The K coupling blocks, in forward order. */
@@ -288,8 +289,8 @@ public final class ConditionalFlow extends AbstractBlock {
   }
 
   /** The flow's condition embedding, if the flow is conditional. */
-  public java.util.Optional<ConditionEmbedding> conditionBlock() {
-    return java.util.Optional.ofNullable(condition);
+  public Optional<ConditionEmbedding> conditionBlock() {
+    return Optional.ofNullable(condition);
   }
 
   /** Input {@code [x]} or {@code [x, pitch, family]}: returns {@code [z, logDet]}. */

@@ -107,7 +107,7 @@ public final class ConditionalPrior extends AbstractBlock {
    * @param training true inside a training step
    * @return mean and logStd, each {@code [B, C, T]}
    */
-  public PriorParams prior(
+  public PriorGaussian prior(
       ParameterStore store, NDArray pitch, NDArray family, long frames, boolean training) {
     return prior(store, pitch, family, 0, frames, training);
   }
@@ -117,7 +117,7 @@ public final class ConditionalPrior extends AbstractBlock {
    *
    * @param firstFrame absolute index of the first frame (matters only when priorFrames &gt; 0)
    */
-  public PriorParams prior(
+  public PriorGaussian prior(
       ParameterStore store,
       NDArray pitch,
       NDArray family,
@@ -154,7 +154,7 @@ public final class ConditionalPrior extends AbstractBlock {
     }
     NDArray mean = hT.get(new NDIndex(":, :{}, :", channels));
     NDArray logStd = hT.get(new NDIndex(":, {}:, :", channels));
-    return new PriorParams(mean, logStd);
+    return new PriorGaussian(mean, logStd);
   }
 
   /**
@@ -165,7 +165,7 @@ public final class ConditionalPrior extends AbstractBlock {
    * @param z {@code [B, C, T]}
    * @return {@code [B]}
    */
-  public static NDArray logDensity(NDArray z, PriorParams prior) {
+  public static NDArray logDensity(NDArray z, PriorGaussian prior) {
     NDArray scaled = z.sub(prior.mean()).mul(prior.logStd().neg().exp());
     NDArray perElement =
         scaled.square().mul(-0.5f).sub(prior.logStd()).sub((float) (0.5 * Math.log(2 * Math.PI)));
@@ -176,7 +176,7 @@ public final class ConditionalPrior extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     long frames = inputs.size() > 2 ? inputs.get(2).getLong() : 1;
-    PriorParams out = prior(store, inputs.get(0), inputs.get(1), frames, training);
+    PriorGaussian out = prior(store, inputs.get(0), inputs.get(1), frames, training);
     return new NDList(out.mean(), out.logStd());
   }
 

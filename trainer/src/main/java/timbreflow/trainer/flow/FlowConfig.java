@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import timbreflow.trainer.RecordCopies;
 import timbreflow.trainer.TrainerException;
 
 /**
@@ -69,10 +68,6 @@ public record FlowConfig(
     int flowPitchEmbedding,
     int flowFamilyEmbedding,
     int envelopeRank) {
-
-  /** The frequency branch's fields and their values when it is off. */
-  private static final Map<String, Integer> NO_FREQUENCY_BRANCH =
-      Map.of("frequencyKernel", 0, "frequencyHidden", 0, "frequencyBins", 0);
 
   /**
    * Fields that JSON written before them lacks, with the value that reproduces the model of that
@@ -155,46 +150,9 @@ public record FlowConfig(
     }
   }
 
-  /** A configuration without the frequency branch (its three fields 0). */
-  public FlowConfig(
-      int channels,
-      int steps,
-      int hiddenChannels,
-      int layers,
-      int kernelSize,
-      long shuffleSeed,
-      double scaleOffset,
-      boolean actNorm,
-      int pitches,
-      int families,
-      int pitchEmbedding,
-      int familyEmbedding,
-      int priorFrames) {
-    this(
-        channels,
-        steps,
-        hiddenChannels,
-        layers,
-        kernelSize,
-        shuffleSeed,
-        scaleOffset,
-        actNorm,
-        pitches,
-        families,
-        pitchEmbedding,
-        familyEmbedding,
-        priorFrames,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0);
-  }
-
   /** This configuration with the frequency branch off (its three fields 0). */
   public FlowConfig withoutFrequencyBranch() {
-    return with(NO_FREQUENCY_BRANCH);
+    return toBuilder().optFrequencyBranch(0, 0, 0).build();
   }
 
   /** Whether each coupling has the frequency-local branch. */
@@ -237,18 +195,7 @@ public record FlowConfig(
 
   /** The same configuration with {@code steps} replaced (0: the prior-only baseline). */
   public FlowConfig withSteps(int newSteps) {
-    return with(Map.of("steps", newSteps));
-  }
-
-  /**
-   * This configuration with the named fields replaced ({@code "hiddenChannels"} → 96), validated as
-   * a new one.
-   *
-   * @throws TrainerException {@code INVALID_CONFIG} naming an unknown, mistyped or out-of-range
-   *     field
-   */
-  public FlowConfig with(Map<String, ?> changes) {
-    return RecordCopies.with(FlowConfig.class, this, changes);
+    return toBuilder().optSteps(newSteps).build();
   }
 
   /** A builder starting from {@link #defaults()}. */

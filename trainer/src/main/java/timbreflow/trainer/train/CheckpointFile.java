@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import timbreflow.trainer.TrainerException;
 
@@ -101,7 +102,7 @@ public final class CheckpointFile {
     ByteBuffer header = ByteBuffer.wrap(all, 0, HEADER_BYTES);
     byte[] magic = new byte[MAGIC.length];
     header.get(magic);
-    if (!java.util.Arrays.equals(magic, MAGIC)) {
+    if (!Arrays.equals(magic, MAGIC)) {
       throw corrupt(
           source,
           "expected magic TFLOWCKP, found "
@@ -132,7 +133,7 @@ public final class CheckpointFile {
           String.format(
               "CRC mismatch: header says %08x, payload has %08x", storedCrc, (int) crc.getValue()));
     }
-    return java.util.Arrays.copyOfRange(all, HEADER_BYTES, all.length);
+    return Arrays.copyOfRange(all, HEADER_BYTES, all.length);
   }
 
   static TrainerException corrupt(Path source, String detail) {

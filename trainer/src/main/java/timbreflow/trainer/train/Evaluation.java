@@ -4,9 +4,11 @@ import ai.djl.Device;
 import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
 import timbreflow.trainer.TrainerException;
 
@@ -34,7 +36,7 @@ public final class Evaluation {
       List<TrainingNote> test,
       IntFunction<String> familyNames,
       Device device,
-      java.util.function.BiConsumer<Integer, Integer> progress) {
+      BiConsumer<Integer, Integer> progress) {
     if (test.isEmpty()) {
       throw new TrainerException(
           TrainerException.Reason.INVALID_DATASET, "expected test notes, found none");
@@ -42,7 +44,7 @@ public final class Evaluation {
     long start = System.nanoTime();
     double[] flowBpd = new double[test.size()];
     double[] baseBpd = new double[test.size()];
-    java.util.Arrays.fill(baseBpd, Double.NaN);
+    Arrays.fill(baseBpd, Double.NaN);
     double maxError = 0;
     double sumError = 0;
     long values = 0;

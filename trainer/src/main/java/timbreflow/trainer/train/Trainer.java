@@ -1,17 +1,9 @@
 package timbreflow.trainer.train;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import timbreflow.runtime.files.AtomicFiles;
-import timbreflow.runtime.progress.ProgressBar;
 import timbreflow.trainer.TrainerException;
-import timbreflow.trainer.flow.BitsPerDim;
 import timbreflow.trainer.flow.ConditionalFlow;
 import timbreflow.trainer.flow.FlowConfig;
 
@@ -64,7 +54,7 @@ public final class Trainer {
   private final Path runDirectory;
   private final PrintStream progressOut;
   private LossInjector injector = (step, loss) -> loss;
-  private java.util.function.IntConsumer arraysProbe = count -> {};
+  private IntConsumer arraysProbe = count -> {};
   private volatile boolean stopRequested;
 
   /** Changes a step's loss before the backward pass; tests use it to inject NaNs. */
@@ -93,7 +83,7 @@ public final class Trainer {
   }
 
   /** Receives the number of arrays the run's manager holds after each step (leak tests). */
-  void observeManagedArrays(java.util.function.IntConsumer probe) {
+  void observeManagedArrays(IntConsumer probe) {
     this.arraysProbe = probe;
   }
 
@@ -158,7 +148,8 @@ public final class Trainer {
     }
     writeText(runDirectory.resolve(TRAINING_JSON), training.toJson());
     writeText(runDirectory.resolve(FLOW_JSON), flowConfig.toJson());
-    return run(training, flowConfig, train, valid, datasetFingerprint, store, null, initFrom);
+    return run(
+        new RunPlan(training, flowConfig, train, valid, datasetFingerprint, store, null, initFrom));
   }
 
   /**
@@ -208,17 +199,16 @@ public final class Trainer {
     writeText(runDirectory.resolve(TRAINING_JSON), training.toJson());
     CheckpointStore store = new CheckpointStore(runDirectory, training.keepCheckpoints());
     return run(
-        training,
-        flowConfig,
-        train,
-        valid,
-        datasetFingerprint,
-        store,
-        new Resume(latest, contents),
-        null);
+        new RunPlan(
+            training,
+            flowConfig,
+            train,
+            valid,
+            datasetFingerprint,
+            store,
+            new RunPlan.Resume(latest, contents),
+            null));
   }
-
-  private record Resume(Path path, CheckpointContents contents) {}
 
   /** The flow's channels must be the features' frequency bins. */
   private static void requireChannels(FlowConfig flowConfig, List<TrainingNote> train) {
@@ -233,206 +223,20 @@ public final class Trainer {
     }
   }
 
-  private Result run(
-      TrainingConfig training,
-      FlowConfig flowConfig,
-      List<TrainingNote> train,
-      List<TrainingNote> valid,
-      String fingerprint,
-      CheckpointStore store,
-      Resume resume,
-      Path initFrom) {
+  private Result run(RunPlan plan) {
+    // loads the native library, which JniUtils needs
     Engine engine = Engine.getInstance();
     int previousThreads = JniUtils.getNumThreads();
-    if (training.threads() > 0) {
-      JniUtils.setNumThreads(training.threads());
+    if (plan.training().threads() > 0) {
+      JniUtils.setNumThreads(plan.training().threads());
     }
     try {
-      return steps(
-          engine, training, flowConfig, train, valid, fingerprint, store, resume, initFrom);
+      RunContext context =
+          new RunContext(runDirectory, progressOut, injector, arraysProbe, () -> stopRequested);
+      return new TrainingRun(plan, context, engine).run();
     } finally {
       // the thread count is process-wide: leave it as it was for whoever runs next
       JniUtils.setNumThreads(previousThreads);
-    }
-  }
-
-  private Result steps(
-      Engine engine,
-      TrainingConfig training,
-      FlowConfig flowConfig,
-      List<TrainingNote> train,
-      List<TrainingNote> valid,
-      String fingerprint,
-      CheckpointStore store,
-      Resume resume,
-      Path initFrom) {
-    Device device = training.device().resolve(engine);
-    CropSampler sampler =
-        new CropSampler(
-            train,
-            training.batchSize(),
-            training.cropFrames(),
-            training.seed(),
-            flowConfig.priorFrames() > 0);
-    LearningRateSchedule schedule = training.schedule();
-    List<TrainingNote> validSubset = subset(valid, training.validNotes());
-    try (NDManager manager = engine.newBaseManager(device)) {
-      engine.setRandomSeed((int) training.seed());
-      ConditionalFlow flow = new ConditionalFlow(flowConfig);
-      flow.initialize(manager, training.cropFrames());
-      WarmStart warm = initFrom == null ? null : WarmStart.apply(flow, initFrom);
-      if (warm != null) {
-        writeText(runDirectory.resolve(INIT_FROM_TXT), warm.describe());
-      }
-      Map<String, Parameter> trainable = trainableParameters(flow);
-      try (AdamOptimizer adam = new AdamOptimizer(trainable, training, manager)) {
-        long startStep = 0;
-        double priorWall = 0;
-        double validBpd = Double.NaN;
-        Path lastCheckpoint = null;
-        if (resume != null) {
-          restore(flow, adam, manager, resume);
-          startStep = resume.contents().metadata().step();
-          priorWall = resume.contents().metadata().wallSeconds();
-          Double v = resume.contents().metadata().validBitsPerDim();
-          validBpd = v == null ? Double.NaN : v;
-          lastCheckpoint = resume.path();
-          if (startStep >= training.steps()) {
-            throw new TrainerException(
-                TrainerException.Reason.INVALID_CONFIG,
-                "--steps: expected more than the checkpoint's "
-                    + startStep
-                    + " steps, found "
-                    + training.steps());
-          }
-        }
-        ParameterStore parameterStore = new ParameterStore(manager, false);
-        ProgressBar bar = new ProgressBar(progressOut, "train", "steps", ProgressBar.Mode.detect());
-        bar.startAt(startStep);
-        if (resume != null) {
-          bar.message("resuming " + resume.path() + " at step " + startStep);
-        }
-        if (warm != null) {
-          bar.message(warm.describe());
-        }
-        long sessionStart = System.nanoTime();
-        double lastFinite = Double.NaN;
-        int badInARow = 0;
-        long done = startStep;
-        long saved = startStep;
-        try (TrainingLog log = new TrainingLog(runDirectory.resolve(LOG_CSV), startStep)) {
-          for (long step = startStep + 1; step <= training.steps(); step++) {
-            if (stopRequested) {
-              break;
-            }
-            double rate = schedule.rate(step);
-            float loss;
-            float gradNorm;
-            boolean applied;
-            try (NDManager scratch = manager.newSubManager()) {
-              scratch.tempAttachAll(parameterArrays(flow));
-              CropSampler.Batch batch = sampler.sample(step, scratch, device);
-              try (GradientCollector collector = engine.newGradientCollector()) {
-                NDArray ll =
-                    flow.logLikelihood(
-                        parameterStore,
-                        batch.x(),
-                        batch.pitch(),
-                        batch.family(),
-                        batch.firstFrame(),
-                        true);
-                long dims = batch.x().getShape().get(1) * batch.x().getShape().get(2);
-                NDArray lossArray =
-                    injector.apply(step, BitsPerDim.fromLogLikelihood(ll, dims).mean());
-                loss = lossArray.getFloat();
-                if (Float.isFinite(loss)) {
-                  collector.backward(lossArray);
-                }
-              }
-              gradNorm = Float.isFinite(loss) ? adam.gradientNorm(scratch) : Float.NaN;
-              applied = adam.update(rate, gradNorm, scratch);
-            }
-            arraysProbe.accept(manager.getManagedArrays().size());
-            double elapsed = (System.nanoTime() - sessionStart) / 1e9;
-            double speed = (step - startStep) / elapsed;
-            double wall = priorWall + elapsed;
-            if (!applied) {
-              badInARow++;
-              bar.message(
-                  String.format(
-                      Locale.ROOT,
-                      "step %d skipped: non-finite %s (loss %s, gradient norm %s), %d in a row",
-                      step,
-                      Float.isFinite(loss) ? "gradient" : "loss",
-                      loss,
-                      gradNorm,
-                      badInARow));
-              log.row(step, rate, loss, Double.NaN, gradNorm, speed, wall, true);
-              if (badInARow >= training.maxBadSteps()) {
-                bar.close();
-                throw new TrainerException(
-                    TrainerException.Reason.NUMERICAL_FAILURE,
-                    "training stopped at step "
-                        + step
-                        + " after "
-                        + badInARow
-                        + " consecutive non-finite losses or gradients; last good checkpoint: "
-                        + (lastCheckpoint == null ? "none" : lastCheckpoint.toString())
-                        + " (lower the learning rate or check the data)");
-              }
-              done = step;
-              continue;
-            }
-            badInARow = 0;
-            lastFinite = loss;
-            boolean last = step == training.steps();
-            double stepValid = Double.NaN;
-            if (!validSubset.isEmpty()
-                && (last || (training.validEvery() > 0 && step % training.validEvery() == 0))) {
-              stepValid =
-                  Evaluator.meanBitsPerDim(flow, parameterStore, validSubset, manager, device);
-              validBpd = stepValid;
-              bar.message(
-                  String.format(
-                      Locale.ROOT,
-                      "step %d: valid %.4f bits/dim on %d notes",
-                      step,
-                      stepValid,
-                      validSubset.size()));
-            }
-            log.row(step, rate, loss, stepValid, gradNorm, speed, wall, false);
-            bar.update(
-                step, training.steps(), String.format(Locale.ROOT, "loss %.4f bits/dim", loss));
-            if (last || step % training.checkpointEvery() == 0) {
-              lastCheckpoint =
-                  store.save(
-                      contents(
-                          flow, adam, training, fingerprint, step, validBpd, wall, engine, device));
-              saved = step;
-            }
-            done = step;
-          }
-        }
-        double seconds = (System.nanoTime() - sessionStart) / 1e9;
-        boolean stopped = done < training.steps();
-        if (stopped && done > saved) {
-          lastCheckpoint =
-              store.save(
-                  contents(
-                      flow,
-                      adam,
-                      training,
-                      fingerprint,
-                      done,
-                      validBpd,
-                      priorWall + seconds,
-                      engine,
-                      device));
-        }
-        bar.close();
-        return new Result(
-            done, lastFinite, validBpd, lastCheckpoint, (done - startStep) / seconds, stopped);
-      }
     }
   }
 
@@ -454,73 +258,7 @@ public final class Trainer {
         .toArray(NDArray[]::new);
   }
 
-  private static List<TrainingNote> subset(List<TrainingNote> notes, int count) {
-    if (count == 0 || notes.size() <= count) {
-      return notes;
-    }
-    // evenly spaced, so a subset still covers every instrument of the split
-    List<TrainingNote> picked = new java.util.ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      picked.add(notes.get((int) ((long) i * notes.size() / count)));
-    }
-    return picked;
-  }
-
-  private static void restore(
-      ConditionalFlow flow, AdamOptimizer adam, NDManager manager, Resume resume) {
-    CheckpointContents contents = resume.contents();
-    try {
-      flow.loadParameters(
-          manager, new DataInputStream(new ByteArrayInputStream(contents.parameters())));
-      for (Parameter p : flow.namedParameters().values()) {
-        if (p.requiresGradient()) {
-          p.getArray().setRequiresGradient(true);
-        }
-      }
-      adam.load(new DataInputStream(new ByteArrayInputStream(contents.optimizerState())));
-    } catch (IOException | ai.djl.MalformedModelException e) {
-      throw new TrainerException(
-          TrainerException.Reason.CORRUPT_CHECKPOINT,
-          "checkpoint " + resume.path() + " does not fit its flow config: " + e.getMessage(),
-          e);
-    }
-  }
-
-  private static CheckpointContents contents(
-      ConditionalFlow flow,
-      AdamOptimizer adam,
-      TrainingConfig training,
-      String fingerprint,
-      long step,
-      double validBpd,
-      double wall,
-      Engine engine,
-      Device device) {
-    ByteArrayOutputStream parameters = new ByteArrayOutputStream();
-    ByteArrayOutputStream optimizer = new ByteArrayOutputStream();
-    try (DataOutputStream p = new DataOutputStream(parameters);
-        DataOutputStream o = new DataOutputStream(optimizer)) {
-      flow.saveParameters(p);
-      adam.save(o);
-    } catch (IOException e) {
-      throw new TrainerException(
-          TrainerException.Reason.IO, "cannot serialise step " + step + ": " + e.getMessage(), e);
-    }
-    CheckpointMetadata meta =
-        new CheckpointMetadata(
-            step,
-            training.seed(),
-            fingerprint,
-            Double.isNaN(validBpd) ? null : validBpd,
-            wall,
-            training,
-            flow.config().toJson(),
-            engine.getEngineName() + " " + engine.getVersion(),
-            device.toString());
-    return new CheckpointContents(meta, parameters.toByteArray(), optimizer.toByteArray());
-  }
-
-  private static void writeText(Path file, String text) {
+  static void writeText(Path file, String text) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       AtomicFiles.write(file, (text + "\n").getBytes(StandardCharsets.UTF_8));

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import timbreflow.trainer.RecordCopies;
 import timbreflow.trainer.TrainerException;
 
 /**
@@ -120,23 +118,213 @@ public record TrainingConfig(
 
   /** This configuration with a different number of steps. */
   public TrainingConfig withSteps(int newSteps) {
-    return with(Map.of("steps", newSteps));
+    return toBuilder().optSteps(newSteps).build();
   }
 
   /** This configuration on another device. */
   public TrainingConfig withDevice(DeviceChoice newDevice) {
-    return with(Map.of("device", newDevice));
+    return toBuilder().optDevice(newDevice).build();
+  }
+
+  /** A builder starting from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder(defaults());
+  }
+
+  /** A builder starting from this configuration. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /**
-   * This configuration with the named fields replaced ({@code "batchSize"} → 16), validated as a
-   * new one.
-   *
-   * @throws TrainerException {@code INVALID_CONFIG} naming an unknown, mistyped or out-of-range
-   *     field
+   * Builds a {@link TrainingConfig} field by field, DJL style: every field has a value from the
+   * configuration it starts from, so each setter is an {@code optX}; {@link #build()} validates the
+   * whole and names the first bad field.
    */
-  public TrainingConfig with(Map<String, ?> changes) {
-    return RecordCopies.with(TrainingConfig.class, this, changes);
+  public static final class Builder {
+    private int batchSize;
+    private int cropFrames;
+    private int steps;
+    private double learningRate;
+    private int warmupSteps;
+    private double minLearningRate;
+    private double beta1;
+    private double beta2;
+    private double epsilon;
+    private double weightDecay;
+    private double clipNorm;
+    private int validEvery;
+    private int validNotes;
+    private int checkpointEvery;
+    private int keepCheckpoints;
+    private int maxBadSteps;
+    private long seed;
+    private int threads;
+    private DeviceChoice device;
+
+    private Builder(TrainingConfig from) {
+      batchSize = from.batchSize();
+      cropFrames = from.cropFrames();
+      steps = from.steps();
+      learningRate = from.learningRate();
+      warmupSteps = from.warmupSteps();
+      minLearningRate = from.minLearningRate();
+      beta1 = from.beta1();
+      beta2 = from.beta2();
+      epsilon = from.epsilon();
+      weightDecay = from.weightDecay();
+      clipNorm = from.clipNorm();
+      validEvery = from.validEvery();
+      validNotes = from.validNotes();
+      checkpointEvery = from.checkpointEvery();
+      keepCheckpoints = from.keepCheckpoints();
+      maxBadSteps = from.maxBadSteps();
+      seed = from.seed();
+      threads = from.threads();
+      device = from.device();
+    }
+
+    /** Sets the crops per step. */
+    public Builder optBatchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    /** Sets the frames per random crop. */
+    public Builder optCropFrames(int value) {
+      cropFrames = value;
+      return this;
+    }
+
+    /** Sets the optimiser steps of the whole run. */
+    public Builder optSteps(int value) {
+      steps = value;
+      return this;
+    }
+
+    /** Sets the peak learning rate. */
+    public Builder optLearningRate(double value) {
+      learningRate = value;
+      return this;
+    }
+
+    /** Sets the steps of linear warm-up. */
+    public Builder optWarmupSteps(int value) {
+      warmupSteps = value;
+      return this;
+    }
+
+    /** Sets the floor of the cosine decay. */
+    public Builder optMinLearningRate(double value) {
+      minLearningRate = value;
+      return this;
+    }
+
+    /** Sets the Adam's first-moment decay. */
+    public Builder optBeta1(double value) {
+      beta1 = value;
+      return this;
+    }
+
+    /** Sets the Adam's second-moment decay. */
+    public Builder optBeta2(double value) {
+      beta2 = value;
+      return this;
+    }
+
+    /** Sets the Adam's denominator guard. */
+    public Builder optEpsilon(double value) {
+      epsilon = value;
+      return this;
+    }
+
+    /** Sets the L2 decay added to the gradient (0: none). */
+    public Builder optWeightDecay(double value) {
+      weightDecay = value;
+      return this;
+    }
+
+    /** Sets the global gradient-norm limit (0: no clipping). */
+    public Builder optClipNorm(double value) {
+      clipNorm = value;
+      return this;
+    }
+
+    /** Sets the steps between validations (0: only at the end). */
+    public Builder optValidEvery(int value) {
+      validEvery = value;
+      return this;
+    }
+
+    /** Sets the valid notes per validation (0: all). */
+    public Builder optValidNotes(int value) {
+      validNotes = value;
+      return this;
+    }
+
+    /** Sets the steps between checkpoints. */
+    public Builder optCheckpointEvery(int value) {
+      checkpointEvery = value;
+      return this;
+    }
+
+    /** Sets the how many of the newest checkpoints are kept. */
+    public Builder optKeepCheckpoints(int value) {
+      keepCheckpoints = value;
+      return this;
+    }
+
+    /** Sets the consecutive non-finite steps after which training stops. */
+    public Builder optMaxBadSteps(int value) {
+      maxBadSteps = value;
+      return this;
+    }
+
+    /** Sets the seed of every random choice. */
+    public Builder optSeed(long value) {
+      seed = value;
+      return this;
+    }
+
+    /** Sets the intra-op threads of the engine (0: the engine's default). */
+    public Builder optThreads(int value) {
+      threads = value;
+      return this;
+    }
+
+    /** Sets the where to train. */
+    public Builder optDevice(DeviceChoice value) {
+      device = value;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws TrainerException {@code INVALID_CONFIG} naming the first bad field
+     */
+    public TrainingConfig build() {
+      return new TrainingConfig(
+          batchSize,
+          cropFrames,
+          steps,
+          learningRate,
+          warmupSteps,
+          minLearningRate,
+          beta1,
+          beta2,
+          epsilon,
+          weightDecay,
+          clipNorm,
+          validEvery,
+          validNotes,
+          checkpointEvery,
+          keepCheckpoints,
+          maxBadSteps,
+          seed,
+          threads,
+          device);
+    }
   }
 
   /** The learning-rate schedule these fields describe. */

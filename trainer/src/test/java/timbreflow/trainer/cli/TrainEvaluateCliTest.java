@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class TrainEvaluateCliTest {
 
   private static List<String> common(String... more) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "--data",
                 data.toString(),
@@ -114,8 +115,9 @@ class TrainEvaluateCliTest {
     Path branchJson = dir.resolve("branch-flow.json");
     Files.writeString(
         branchJson,
-        FlowConfig.fromJson(Files.readString(flowJson))
-            .with(java.util.Map.of("frequencyKernel", 5, "frequencyHidden", 2, "frequencyBins", 64))
+        FlowConfig.fromJson(Files.readString(flowJson)).toBuilder()
+            .optFrequencyBranch(5, 2, 64)
+            .build()
             .toJson());
     Path warm = dir.resolve("runs/warm");
     List<String> second =
@@ -136,7 +138,7 @@ class TrainEvaluateCliTest {
     try (Checkpoint checkpoint = Checkpoint.load(warm)) {
       assertEquals(5, checkpoint.flowConfig().frequencyKernel());
     }
-    List<String> both = new java.util.ArrayList<>(second);
+    List<String> both = new ArrayList<>(second);
     both.add("--resume");
     assertEquals(1, TrainerCli.execute(both.toArray(String[]::new)));
   }

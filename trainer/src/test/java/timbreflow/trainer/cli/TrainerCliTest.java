@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,19 +36,13 @@ class TrainerCliTest {
             "--device",
             "CPU");
     TrainingConfig expected =
-        TrainingConfig.defaults()
-            .with(
-                Map.of(
-                    "steps",
-                    9,
-                    "learningRate",
-                    1e-6,
-                    "minLearningRate",
-                    1e-6,
-                    "seed",
-                    3L,
-                    "device",
-                    DeviceChoice.CPU));
+        TrainingConfig.builder()
+            .optSteps(9)
+            .optLearningRate(1e-6)
+            .optMinLearningRate(1e-6)
+            .optSeed(3L)
+            .optDevice(DeviceChoice.CPU)
+            .build();
     assertEquals(expected, train.trainingConfig());
   }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -140,7 +141,7 @@ class FeatureCacheTest {
       assertEquals(new ai.djl.ndarray.types.Shape(513, 32), data.singletonOrThrow().getShape());
       float[] expected = new float[513 * 32];
       cache.crop(1, crops.cropStart(1), 32, expected, 0);
-      assertTrue(java.util.Arrays.equals(expected, data.singletonOrThrow().toFloatArray()));
+      assertTrue(Arrays.equals(expected, data.singletonOrThrow().toFloatArray()));
       assertEquals(cache.note(1).pitch(), r.getLabels().get(0).getLong());
       assertEquals(cache.note(1).family().index(), r.getLabels().get(1).getLong());
       assertEquals(cache.note(1).source().index(), r.getLabels().get(2).getLong());

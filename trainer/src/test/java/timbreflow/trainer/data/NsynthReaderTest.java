@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import timbreflow.trainer.TrainerException;
@@ -182,7 +183,7 @@ class NsynthReaderTest {
     f.note("string_acoustic_001", 8, 0, 40, 100)
         .note("string_acoustic_001", 8, 0, 60, 100)
         .note("string_acoustic_001", 8, 0, 72, 100);
-    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    SplittableRandom random = new SplittableRandom(11);
     float[] noise = new float[64_000];
     for (int i = 0; i < noise.length; i++) {
       noise[i] = (float) (0.3 * (2 * random.nextDouble() - 1));

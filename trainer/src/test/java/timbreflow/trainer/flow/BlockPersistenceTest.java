@@ -90,8 +90,8 @@ class BlockPersistenceTest {
     Blocks.load(loaded, manager, Blocks.save(saved));
     NDArray pitch = manager.create(new long[] {21, 108});
     NDArray family = manager.create(new long[] {9, 1});
-    PriorParams a = saved.prior(store, pitch, family, 1, 6, false);
-    PriorParams b = loaded.prior(store, pitch, family, 1, 6, false);
+    PriorGaussian a = saved.prior(store, pitch, family, 1, 6, false);
+    PriorGaussian b = loaded.prior(store, pitch, family, 1, 6, false);
     assertSame(a.mean(), b.mean());
     assertSame(a.logStd(), b.logStd());
   }

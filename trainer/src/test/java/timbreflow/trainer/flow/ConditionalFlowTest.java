@@ -8,7 +8,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class ConditionalFlowTest {
   /** A tiny conditional flow with an envelope, every parameter random (nothing is the identity). */
   private ConditionalFlow randomFlow(long seed) {
     FlowConfig config =
-        Blocks.tiny(9, 2, true, 5)
-            .with(Map.of("flowPitchEmbedding", 3, "flowFamilyEmbedding", 2, "envelopeRank", 2));
+        Blocks.tiny(9, 2, true, 5).toBuilder().optFlowCondition(3, 2).optEnvelopeRank(2).build();
     ConditionalFlow flow = new ConditionalFlow(config);
     flow.initialize(manager, 7);
     flow.forward(
@@ -121,13 +119,13 @@ class ConditionalFlowTest {
     ConditionalFlow flow = randomFlow(9);
     NDArray pitch = manager.create(new long[] {50, 50});
     NDArray family = manager.create(new long[] {0, 6});
-    PriorParams p = flow.prior(store, pitch, family, 5);
+    PriorGaussian p = flow.prior(store, pitch, family, 5);
     // per-frame change of the mean, minus the part shared by both families
     NDArray shapeA = p.mean().get("0, :, 1:").sub(p.mean().get("0, :, :-1"));
     NDArray shapeB = p.mean().get("1, :, 1:").sub(p.mean().get("1, :, :-1"));
     assertTrue(Blocks.maxAbsDiff(shapeA, shapeB) > 1e-3, "envelopes must differ by family");
     // a crop reads the same envelope frames as the whole note
-    PriorParams crop = flow.prior(store, pitch, family, 2, 3, false);
+    PriorGaussian crop = flow.prior(store, pitch, family, 2, 3, false);
     assertTrue(Blocks.maxAbsDiff(crop.mean(), p.mean().get(":, :, 2:5")) < 1e-6);
   }
 

@@ -98,7 +98,7 @@ class FlowBlocksTest {
     prior.initialize(manager, DataType.FLOAT32, new Shape(2), new Shape(2));
     NDArray pitch = manager.create(new long[] {60, 127});
     NDArray family = manager.create(new long[] {0, 10});
-    PriorParams p = prior.prior(store, pitch, family, 7, false);
+    PriorGaussian p = prior.prior(store, pitch, family, 7, false);
     assertEquals(new Shape(2, 6, 7), p.mean().getShape());
     assertEquals(0f, p.mean().abs().max().getFloat());
     assertEquals(0f, p.logStd().abs().max().getFloat());
@@ -111,8 +111,8 @@ class FlowBlocksTest {
     Blocks.randomize(prior, 8, 1.0);
     NDArray pitch = manager.create(new long[] {60, 61});
     NDArray family = manager.create(new long[] {3, 3});
-    PriorParams whole = prior.prior(store, pitch, family, 0, 9, false);
-    PriorParams crop = prior.prior(store, pitch, family, 2, 3, false);
+    PriorGaussian whole = prior.prior(store, pitch, family, 0, 9, false);
+    PriorGaussian crop = prior.prior(store, pitch, family, 2, 3, false);
     assertTrue(Blocks.maxAbsDiff(whole.mean().get("0"), whole.mean().get("1")) > 1e-3);
     assertEquals(0.0, Blocks.maxAbsDiff(crop.mean(), whole.mean().get(":, :, 2:5")));
     // frames past priorFrames - 1 reuse the last offset

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import timbreflow.trainer.TrainerException;
 
@@ -72,17 +71,12 @@ class FlowConfigTest {
   @Test
   void frequencyBranchFieldsAreValidatedTogether() {
     FlowConfig base = Blocks.tiny(33, 1, false, 0);
-    for (Map<String, Integer> bad :
-        List.of(
-            Map.of("frequencyKernel", 4, "frequencyHidden", 2, "frequencyBins", 20),
-            Map.of("frequencyKernel", 3, "frequencyHidden", 0, "frequencyBins", 20),
-            Map.of("frequencyKernel", 3, "frequencyHidden", 2, "frequencyBins", 34),
-            Map.of("frequencyKernel", 0, "frequencyHidden", 2, "frequencyBins", 0))) {
-      TrainerException e = assertThrows(TrainerException.class, () -> base.with(bad));
+    for (int[] bad : new int[][] {{4, 2, 20}, {3, 0, 20}, {3, 2, 34}, {0, 2, 0}}) {
+      FlowConfig.Builder builder = base.toBuilder().optFrequencyBranch(bad[0], bad[1], bad[2]);
+      TrainerException e = assertThrows(TrainerException.class, builder::build);
       assertTrue(e.getMessage().contains("frequency"), e.getMessage());
     }
-    FlowConfig ok =
-        base.with(Map.of("frequencyKernel", 3, "frequencyHidden", 2, "frequencyBins", 33));
+    FlowConfig ok = base.toBuilder().optFrequencyBranch(3, 2, 33).build();
     assertEquals(ok, FlowConfig.fromJson(ok.toJson()));
   }
 
@@ -138,13 +132,13 @@ class FlowConfigTest {
   @Test
   void conditioningFieldsAreValidatedTogether() {
     FlowConfig base = Blocks.tiny(33, 1, false, 0);
-    for (Map<String, Integer> bad :
+    for (FlowConfig.Builder bad :
         List.of(
-            Map.of("flowPitchEmbedding", 4, "flowFamilyEmbedding", 0),
-            Map.of("flowPitchEmbedding", 0, "flowFamilyEmbedding", 3),
-            Map.of("flowPitchEmbedding", -1, "flowFamilyEmbedding", 0),
-            Map.of("envelopeRank", 2))) {
-      TrainerException e = assertThrows(TrainerException.class, () -> base.with(bad));
+            base.toBuilder().optFlowCondition(4, 0),
+            base.toBuilder().optFlowCondition(0, 3),
+            base.toBuilder().optFlowCondition(-1, 0),
+            base.toBuilder().optEnvelopeRank(2))) {
+      TrainerException e = assertThrows(TrainerException.class, bad::build);
       assertTrue(
           e.getMessage().contains("flowFamilyEmbedding")
               || e.getMessage().contains("flowPitchEmbedding")

@@ -40,26 +40,27 @@ class AdamOptimizerTest {
   }
 
   private static TrainingConfig config(double clipNorm) {
-    return new TrainingConfig(
-        1,
-        1,
-        10,
-        0.1,
-        0,
-        0.0,
-        0.9,
-        0.999,
-        1e-8,
-        0.0,
-        clipNorm,
-        0,
-        0,
-        1,
-        1,
-        5,
-        1,
-        0,
-        DeviceChoice.CPU);
+    return TrainingConfig.builder()
+        .optBatchSize(1)
+        .optCropFrames(1)
+        .optSteps(10)
+        .optLearningRate(0.1)
+        .optWarmupSteps(0)
+        .optMinLearningRate(0.0)
+        .optBeta1(0.9)
+        .optBeta2(0.999)
+        .optEpsilon(1e-8)
+        .optWeightDecay(0.0)
+        .optClipNorm(clipNorm)
+        .optValidEvery(0)
+        .optValidNotes(0)
+        .optCheckpointEvery(1)
+        .optKeepCheckpoints(1)
+        .optMaxBadSteps(5)
+        .optSeed(1)
+        .optThreads(0)
+        .optDevice(DeviceChoice.CPU)
+        .build();
   }
 
   @Test

@@ -52,26 +52,11 @@ class RenderedDatasetTrainingTest {
             .optPriorFrames(0)
             .build();
     TrainingConfig config =
-        new TrainingConfig(
-            4,
-            16,
-            40,
-            1e-2,
-            3,
-            1e-4,
-            0.9,
-            0.999,
-            1e-8,
-            0.0,
-            50.0,
-            10,
-            0,
-            40,
-            1,
-            3,
-            9L,
-            1,
-            DeviceChoice.CPU);
+        TinyNotes.training(40, 40).toBuilder()
+            .optValidEvery(10)
+            .optKeepCheckpoints(1)
+            .optSeed(9L)
+            .build();
     Path run = dir.resolve("run");
     Trainer.Result result =
         new Trainer(run, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))

@@ -49,30 +49,48 @@ final class TinyNotes {
 
   /** A flow sized for the tiny notes: 33 channels, 2 steps, 16 hidden channels, 2 layers. */
   static FlowConfig flow(int steps) {
-    return new FlowConfig(STFT.bins(), steps, 16, 2, 3, 11L, 2.0, true, 128, 11, 4, 4, 0);
+    return FlowConfig.builder()
+        .optChannels(STFT.bins())
+        .optSteps(steps)
+        .optHiddenChannels(16)
+        .optLayers(2)
+        .optKernelSize(3)
+        .optShuffleSeed(11L)
+        .optScaleOffset(2.0)
+        .optActNorm(true)
+        .optPitches(128)
+        .optFamilies(11)
+        .optPitchEmbedding(4)
+        .optFamilyEmbedding(4)
+        .optPriorFrames(0)
+        .optFrequencyBranch(0, 0, 0)
+        .optFlowCondition(0, 0)
+        .optEnvelopeRank(0)
+        .build();
   }
 
   /** A training config for tests: batch 4 × 16 frames, 1 thread, CPU. */
   static TrainingConfig training(int steps, int checkpointEvery) {
-    return new TrainingConfig(
-        4,
-        16,
-        steps,
-        1e-2,
-        3,
-        1e-4,
-        0.9,
-        0.999,
-        1e-8,
-        0.0,
-        50.0,
-        0,
-        0,
-        checkpointEvery,
-        3,
-        3,
-        5L,
-        1,
-        DeviceChoice.CPU);
+    return TrainingConfig.builder()
+        .optBatchSize(4)
+        .optCropFrames(16)
+        .optSteps(steps)
+        .optLearningRate(1e-2)
+        .optWarmupSteps(3)
+        .optMinLearningRate(1e-4)
+        .optBeta1(0.9)
+        .optBeta2(0.999)
+        .optEpsilon(1e-8)
+        .optWeightDecay(0.0)
+        .optClipNorm(50.0)
+        .optValidEvery(0)
+        .optValidNotes(0)
+        .optCheckpointEvery(checkpointEvery)
+        .optKeepCheckpoints(3)
+        .optMaxBadSteps(3)
+        .optSeed(5L)
+        .optThreads(1)
+        .optDevice(DeviceChoice.CPU)
+        .build();
   }
 }

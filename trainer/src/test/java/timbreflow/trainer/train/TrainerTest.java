@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,26 +58,7 @@ class TrainerTest {
   void lossFallsClearlyWithinAFewDozenSteps() throws IOException {
     Path run = dir.resolve("run");
     TrainingConfig config =
-        new TrainingConfig(
-            8,
-            16,
-            40,
-            1e-2,
-            3,
-            1e-4,
-            0.9,
-            0.999,
-            1e-8,
-            0.0,
-            50.0,
-            10,
-            0,
-            40,
-            3,
-            3,
-            5L,
-            1,
-            DeviceChoice.CPU);
+        TinyNotes.training(40, 40).toBuilder().optBatchSize(8).optValidEvery(10).build();
     Trainer.Result result =
         new Trainer(run, quiet()).train(config, TinyNotes.flow(2), train, valid, "tiny");
     List<String[]> rows = rows(run);
@@ -138,26 +118,7 @@ class TrainerTest {
     List<Integer> counts = new ArrayList<>();
     trainer.observeManagedArrays(counts::add);
     TrainingConfig config =
-        new TrainingConfig(
-            4,
-            16,
-            6,
-            1e-2,
-            2,
-            1e-4,
-            0.9,
-            0.999,
-            1e-8,
-            0.0,
-            50.0,
-            2,
-            0,
-            3,
-            3,
-            3,
-            5L,
-            1,
-            DeviceChoice.CPU);
+        TinyNotes.training(6, 3).toBuilder().optWarmupSteps(2).optValidEvery(2).build();
     trainer.train(config, TinyNotes.flow(2), train, valid, "tiny");
     assertEquals(6, counts.size());
     assertEquals(
@@ -256,9 +217,7 @@ class TrainerTest {
     Trainer.Result base =
         new Trainer(source, quiet())
             .train(TinyNotes.training(3, 3), TinyNotes.flow(2), train, valid, "tiny");
-    FlowConfig branched =
-        TinyNotes.flow(2)
-            .with(Map.of("frequencyKernel", 3, "frequencyHidden", 2, "frequencyBins", 20));
+    FlowConfig branched = TinyNotes.flow(2).toBuilder().optFrequencyBranch(3, 2, 20).build();
     ai.djl.Device cpu = ai.djl.Device.cpu();
     try (Checkpoint from = Checkpoint.load(base.checkpoint());
         NDManager manager = NDManager.newBaseManager(cpu)) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import timbreflow.trainer.TrainerException;
 
@@ -31,34 +30,38 @@ class TrainingConfigTest {
   }
 
   @Test
-  void withReplacesOnlyTheNamedFields() {
+  void builderReplacesOnlyTheFieldsItIsGiven() {
     TrainingConfig base = TrainingConfig.defaults();
-    TrainingConfig changed = base.with(Map.of("batchSize", 16, "seed", 7L, "learningRate", 3e-4));
+    assertEquals(base, TrainingConfig.builder().build());
+    TrainingConfig changed =
+        base.toBuilder().optBatchSize(16).optSeed(7L).optLearningRate(3e-4).build();
     assertEquals(16, changed.batchSize());
     assertEquals(7L, changed.seed());
     assertEquals(3e-4, changed.learningRate());
     assertEquals(
         base,
-        changed.with(
-            Map.of(
-                "batchSize", base.batchSize(),
-                "seed", base.seed(),
-                "learningRate", base.learningRate())));
+        changed.toBuilder()
+            .optBatchSize(base.batchSize())
+            .optSeed(base.seed())
+            .optLearningRate(base.learningRate())
+            .build());
     assertEquals(DeviceChoice.GPU, base.withDevice(DeviceChoice.GPU).device());
     assertEquals(base.withSteps(9).toJson(), base.toJson().replace("20000", "9"));
   }
 
   @Test
-  void withNamesAnUnknownMistypedOrOutOfRangeField() {
+  void buildNamesAnOutOfRangeField() {
     TrainingConfig base = TrainingConfig.defaults();
-    TrainerException unknown =
-        assertThrows(TrainerException.class, () -> base.with(Map.of("batchSize", 4, "stpes", 9)));
-    assertTrue(unknown.getMessage().contains("unknown [stpes]"), unknown.getMessage());
-    TrainerException mistyped =
-        assertThrows(TrainerException.class, () -> base.with(Map.of("steps", 9L)));
+    TrainerException rate =
+        assertThrows(
+            TrainerException.class,
+            () -> base.toBuilder().optLearningRate(1e-3).optMinLearningRate(1e-2).build());
     assertTrue(
-        mistyped.getMessage().contains("steps: expected a value of type int, found 9 (Long)"),
-        mistyped.getMessage());
+        rate.getMessage().contains("field minLearningRate: expected a value in [0, learningRate]"),
+        rate.getMessage());
+    TrainerException device =
+        assertThrows(TrainerException.class, () -> base.toBuilder().optDevice(null).build());
+    assertTrue(device.getMessage().contains("field device"), device.getMessage());
     TrainerException outOfRange = assertThrows(TrainerException.class, () -> base.withSteps(-1));
     assertEquals(TrainerException.Reason.INVALID_CONFIG, outOfRange.reason());
     assertTrue(

@@ -3,22 +3,23 @@ package timbreflow.trainer.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import timbreflow.runtime.files.AtomicFiles;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.TrainerException.Reason;
 
 /**
- * The runtime's {@link timbreflow.runtime.files.AtomicFiles} for dataset files: the target's folder
- * is created when missing and failures are {@link TrainerException}s.
+ * Dataset files written through the runtime's {@link AtomicFiles}: the target's folder is created
+ * when missing and failures are {@link TrainerException}s.
  */
-final class AtomicFiles {
+final class DatasetFiles {
 
-  private AtomicFiles() {}
+  private DatasetFiles() {}
 
   /** Writes {@code bytes} to {@code target} atomically. */
   static void write(Path target, byte[] bytes) {
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
-      timbreflow.runtime.files.AtomicFiles.write(target, bytes);
+      AtomicFiles.write(target, bytes);
     } catch (IOException e) {
       throw new TrainerException(Reason.IO, "could not write " + target + ": " + e, e);
     }
@@ -29,7 +30,7 @@ final class AtomicFiles {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
-      return timbreflow.runtime.files.AtomicFiles.temporarySibling(target);
+      return AtomicFiles.temporarySibling(target);
     } catch (IOException e) {
       throw new TrainerException(Reason.IO, "could not create a file in " + dir + ": " + e, e);
     }
@@ -37,6 +38,6 @@ final class AtomicFiles {
 
   /** Renames {@code from} to {@code to} atomically, replacing {@code to}. */
   static void move(Path from, Path to) throws IOException {
-    timbreflow.runtime.files.AtomicFiles.move(from, to);
+    AtomicFiles.move(from, to);
   }
 }

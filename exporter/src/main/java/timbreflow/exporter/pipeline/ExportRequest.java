@@ -1,4 +1,4 @@
-package timbreflow.exporter;
+package timbreflow.exporter.pipeline;
 
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;

@@ -1,10 +1,12 @@
-package timbreflow.exporter;
+package timbreflow.exporter.pipeline;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import timbreflow.exporter.ExportException;
 import timbreflow.exporter.bundle.BundleWriter;
 import timbreflow.exporter.bundle.Layout;
 import timbreflow.exporter.bundle.TritonLayout;
@@ -48,7 +50,7 @@ public final class Exporter {
    */
   public ParityReport export(ExportRequest request, IntConsumer progress) {
     FlowGraphs.checkOpset(request.opset());
-    if (!request.replace() && java.nio.file.Files.exists(request.out())) {
+    if (!request.replace() && Files.exists(request.out())) {
       throw new ExportException(
           ExportException.Reason.INVALID_ARGUMENT,
           "--out: expected a path that does not exist yet (or --force), found existing "

@@ -9,8 +9,9 @@ import java.util.function.LongSupplier;
 import timbreflow.runtime.TimbreflowException;
 
 /**
- * A progress bar for one piece of long work: {@code render [##### ] 1200/4400 27% 85.3 notes/s eta
- * 38s}, with an optional detail after it ({@code loss 4.91 bits/dim}).
+ * The progress line of one piece of long work, a bar with counts, rate and ETA: {@code render
+ * [##### ] 1200/4400 27% 85.3 notes/s eta 38s}, with an optional detail after it ({@code loss 4.91
+ * bits/dim}).
  *
  * <p>In {@link Mode#TERMINAL} the line is redrawn in place ({@code \r}) at most every 200 ms; in
  * {@link Mode#LINES} (stderr is a file or pipe) a plain line is printed each time another tenth of
@@ -18,7 +19,7 @@ import timbreflow.runtime.TimbreflowException;
  * thousands of frames. The last state is always shown. Thread-safe: reports may come from any
  * thread and in any order (the bar only moves forward).
  */
-public final class ProgressBar implements AutoCloseable {
+public final class ProgressLine implements AutoCloseable {
 
   /** How the bar is drawn. */
   public enum Mode {
@@ -84,7 +85,7 @@ public final class ProgressBar implements AutoCloseable {
    * @param label what is being done, first on the line ({@code render})
    * @param unit what is counted, for the rate ({@code notes} gives {@code 85.3 notes/s})
    */
-  public ProgressBar(String label, String unit) {
+  public ProgressLine(String label, String unit) {
     this(
         new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset())),
         label,
@@ -93,16 +94,16 @@ public final class ProgressBar implements AutoCloseable {
   }
 
   /** A bar on {@code out} in {@code mode}. */
-  public ProgressBar(PrintStream out, String label, String unit, Mode mode) {
+  public ProgressLine(PrintStream out, String label, String unit, Mode mode) {
     this(new PrintWriter(new OutputStreamWriter(out, Charset.defaultCharset())), label, unit, mode);
   }
 
   /** A bar on {@code out} in {@code mode}. */
-  public ProgressBar(PrintWriter out, String label, String unit, Mode mode) {
+  public ProgressLine(PrintWriter out, String label, String unit, Mode mode) {
     this(out, label, unit, mode, System::nanoTime);
   }
 
-  ProgressBar(PrintWriter out, String label, String unit, Mode mode, LongSupplier clock) {
+  ProgressLine(PrintWriter out, String label, String unit, Mode mode, LongSupplier clock) {
     this.out = out;
     this.label = label;
     this.unit = unit;

@@ -1,4 +1,4 @@
-package timbreflow.exporter;
+package timbreflow.exporter.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import timbreflow.runtime.TimbreflowException;
-import timbreflow.runtime.progress.ProgressBar.Mode;
+import timbreflow.runtime.progress.ProgressLine.Mode;
 
-class ProgressBarTest {
+class ProgressLineTest {
 
   private final StringWriter text = new StringWriter();
   private final AtomicLong nanos = new AtomicLong();
 
-  private ProgressBar bar(Mode mode) {
-    return new ProgressBar(new PrintWriter(text), "render", "notes", mode, nanos::get);
+  private ProgressLine bar(Mode mode) {
+    return new ProgressLine(new PrintWriter(text), "render", "notes", mode, nanos::get);
   }
 
   @Test
   void logModePrintsOnePlainLineForEachTenthOfTheWork() {
-    try (ProgressBar bar = bar(Mode.LINES)) {
+    try (ProgressLine bar = bar(Mode.LINES)) {
       for (int done = 1; done <= 1000; done++) {
         nanos.addAndGet(1_000_000L); // 1 ms a unit: the 30 s rule never fires
         bar.update(done, 1000);
@@ -43,7 +43,7 @@ class ProgressBarTest {
 
   @Test
   void logModeAlsoPrintsALineEvery30SecondsOfSlowProgress() {
-    try (ProgressBar bar = bar(Mode.LINES)) {
+    try (ProgressLine bar = bar(Mode.LINES)) {
       for (int done = 1; done <= 20; done++) {
         nanos.addAndGet(10_000_000_000L); // 10 s a unit of 1000: a line every third unit
         bar.update(done, 1000, "loss 4.20 bits/dim");
@@ -59,7 +59,7 @@ class ProgressBarTest {
 
   @Test
   void terminalModeRedrawsInPlaceAtMostEvery200Milliseconds() {
-    ProgressBar bar = bar(Mode.TERMINAL);
+    ProgressLine bar = bar(Mode.TERMINAL);
     for (int done = 1; done <= 100; done++) {
       nanos.addAndGet(10_000_000L); // 10 ms a unit: one frame in 20 units
       bar.update(done, 100);
@@ -77,7 +77,7 @@ class ProgressBarTest {
 
   @Test
   void reportsFromSlowerThreadsNeverMoveTheBarBack() {
-    try (ProgressBar bar = bar(Mode.LINES)) {
+    try (ProgressLine bar = bar(Mode.LINES)) {
       bar.update(500, 1000);
       bar.update(400, 1000);
     }
@@ -86,7 +86,7 @@ class ProgressBarTest {
 
   @Test
   void rateAndEtaCountOnlyTheWorkOfThisSession() {
-    try (ProgressBar bar = bar(Mode.LINES)) {
+    try (ProgressLine bar = bar(Mode.LINES)) {
       bar.startAt(9_000);
       nanos.addAndGet(4_000_000_000L);
       bar.update(9_010, 10_000);
@@ -104,9 +104,9 @@ class ProgressBarTest {
 
   @Test
   void durationsReadAsSecondsMinutesOrHours() {
-    assertEquals("38s", ProgressBar.duration(38.2));
-    assertEquals("3m05s", ProgressBar.duration(185));
-    assertEquals("1h50m", ProgressBar.duration(6600));
-    assertEquals("?", ProgressBar.duration(Double.POSITIVE_INFINITY));
+    assertEquals("38s", ProgressLine.duration(38.2));
+    assertEquals("3m05s", ProgressLine.duration(185));
+    assertEquals("1h50m", ProgressLine.duration(6600));
+    assertEquals("?", ProgressLine.duration(Double.POSITIVE_INFINITY));
   }
 }

@@ -8,4 +8,4 @@ import ai.djl.ndarray.NDArray;
  * @param mean {@code [B, C, T]} float32
  * @param logStd natural log of the standard deviation, {@code [B, C, T]} float32
  */
-public record PriorParams(NDArray mean, NDArray logStd) {}
+public record PriorGaussian(NDArray mean, NDArray logStd) {}
