@@ -27,7 +27,10 @@ final class GateConditions {
 
   private GateConditions() {}
 
-  /** Each note's pitch {@code [B]} and one-hot family weights {@code [B, F]}. */
+  /**
+   * Each note's pitch {@code [B]} and one-hot family weights {@code [B, F]}, from the int64 labels
+   * the graphs take.
+   */
   static GraphConditions labels(List<ParityNote> notes, int families) {
     long[] pitch = new long[notes.size()];
     long[] family = new long[notes.size()];
@@ -51,7 +54,7 @@ final class GateConditions {
       ParityNote n = notes.get(i);
       pitch[i] =
           n.pitch() + PITCH_STEP <= pitchMax ? n.pitch() + PITCH_STEP : n.pitch() - PITCH_STEP;
-      int own = (int) n.family();
+      int own = n.family();
       if (families == 1) {
         weights[i] = 1f;
       } else {

@@ -9,4 +9,4 @@ package timbreflow.exporter.parity;
  * @param pitch MIDI pitch
  * @param family instrument family index
  */
-public record ParityNote(String id, float[] features, int frames, long pitch, long family) {}
+public record ParityNote(String id, float[] features, int frames, int pitch, int family) {}

@@ -114,15 +114,14 @@ class ExporterCliTest {
     assertEquals(32, notes.size());
     // families take turns in index order until brass and vocal run out; the broken entry is skipped
     assertEquals(
-        List.of(1L, 4L, 10L, 1L, 4L, 10L),
-        notes.subList(0, 6).stream().map(ParityNote::family).toList());
-    Map<Long, Long> perFamily =
+        List.of(1, 4, 10, 1, 4, 10), notes.subList(0, 6).stream().map(ParityNote::family).toList());
+    Map<Integer, Long> perFamily =
         notes.stream().collect(Collectors.groupingBy(ParityNote::family, Collectors.counting()));
-    assertEquals(Map.of(1L, 6L, 4L, 20L, 10L, 6L), perFamily);
+    assertEquals(Map.of(1, 6L, 4, 20L, 10, 6L), perFamily);
     assertEquals(
         3,
         notes.stream()
-            .filter(n -> n.family() == 4L)
+            .filter(n -> n.family() == 4)
             .map(n -> n.id().substring(0, 22))
             .distinct()
             .count());

@@ -11,12 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.Waveform;
-import timbreflow.runtime.dsp.GriffinLim;
-import timbreflow.runtime.dsp.GriffinLimConfig;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.Magnitude;
 import timbreflow.runtime.dsp.Stft;
 import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.phase.GriffinLim;
+import timbreflow.runtime.phase.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimResult;
 
 /**
  * {@code bench NOTE.wav}: times Griffin-Lim on one note per thread count, for {@code

@@ -12,8 +12,8 @@ import timbreflow.runtime.audio.WavEncoding;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.WavWriter;
 import timbreflow.runtime.audio.Waveform;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.phase.GriffinLimResult;
 
 /** {@code demo}: reconstructs a synthesised (or given) 4-s note, no files needed. */
 @Command(

@@ -12,7 +12,7 @@ import timbreflow.runtime.audio.WavEncoding;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.WavWriter;
 import timbreflow.runtime.audio.Waveform;
-import timbreflow.runtime.dsp.GriffinLimResult;
+import timbreflow.runtime.phase.GriffinLimResult;
 
 /** {@code griffinlim IN.wav OUT.wav}: rebuilds a recording from its STFT magnitude alone. */
 @Command(

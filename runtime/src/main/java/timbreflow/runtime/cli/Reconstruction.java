@@ -4,13 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import timbreflow.runtime.audio.Resampler;
 import timbreflow.runtime.audio.Waveform;
-import timbreflow.runtime.dsp.GriffinLim;
-import timbreflow.runtime.dsp.GriffinLimConfig;
-import timbreflow.runtime.dsp.GriffinLimListener;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.Magnitude;
 import timbreflow.runtime.dsp.Stft;
 import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.phase.GriffinLim;
+import timbreflow.runtime.phase.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimListener;
+import timbreflow.runtime.phase.GriffinLimResult;
 import timbreflow.runtime.progress.ProgressLine;
 
 /** Magnitude of a waveform, then Griffin-Lim back to a waveform: what the commands share. */

@@ -1,7 +1,7 @@
 package timbreflow.runtime.cli;
 
 import picocli.CommandLine.Option;
-import timbreflow.runtime.dsp.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimConfig;
 
 /** Griffin-Lim options shared by the commands. */
 final class ReconstructionOptions {

@@ -1,12 +1,12 @@
 package timbreflow.runtime.dsp;
 
 /** Analysis windows and the window-sum-square envelope of their overlap-add. */
-final class Windows {
+public final class Windows {
 
   private Windows() {}
 
   /** Periodic Hann window of {@code n} samples: {@code 0.5 − 0.5·cos(2πj/n)} (scipy/librosa). */
-  static float[] periodicHann(int n) {
+  public static float[] periodicHann(int n) {
     float[] w = new float[n];
     for (int j = 0; j < n; j++) {
       w[j] = (float) (0.5 - 0.5 * Math.cos(2.0 * Math.PI * j / n));
@@ -22,7 +22,7 @@ final class Windows {
    * smallest normal float the reciprocal is zero, as librosa leaves those samples undivided (they
    * are zero anyway).
    */
-  static double[] inverseWindowSumSquare(float[] window, int hop, int frames) {
+  public static double[] inverseWindowSumSquare(float[] window, int hop, int frames) {
     int nFft = window.length;
     double[] wss = new double[nFft + hop * (frames - 1)];
     for (int t = 0; t < frames; t++) {

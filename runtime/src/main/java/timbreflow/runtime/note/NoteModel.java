@@ -9,10 +9,6 @@ import timbreflow.runtime.TimbreflowException.Reason;
 import timbreflow.runtime.audio.NoteLength;
 import timbreflow.runtime.audio.Waveform;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLim;
-import timbreflow.runtime.dsp.GriffinLimConfig;
-import timbreflow.runtime.dsp.GriffinLimListener;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.LogMagnitude;
 import timbreflow.runtime.dsp.PitchEstimator;
 import timbreflow.runtime.dsp.StftConfig;
@@ -21,6 +17,10 @@ import timbreflow.runtime.onnx.GraphConditions;
 import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.ModelBundle;
 import timbreflow.runtime.onnx.PriorParams;
+import timbreflow.runtime.phase.GriffinLim;
+import timbreflow.runtime.phase.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimListener;
+import timbreflow.runtime.phase.GriffinLimResult;
 
 /**
  * The design's note operations over one model bundle: read a note, encode it, decode a latent,

@@ -1,7 +1,7 @@
 package timbreflow.runtime.note;
 
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLimResult;
+import timbreflow.runtime.phase.GriffinLimResult;
 
 /**
  * A note turned into audio: the features it was rendered from and the phase retrieval's result.

@@ -3,12 +3,12 @@ package timbreflow.runtime.dsp;
 import java.util.SplittableRandom;
 
 /** Deterministic test signals. */
-final class Signals {
+public final class Signals {
 
   private Signals() {}
 
   /** Uniform noise in [-0.5, 0.5). */
-  static float[] noise(int n, long seed) {
+  public static float[] noise(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
@@ -18,7 +18,7 @@ final class Signals {
   }
 
   /** A linear chirp from {@code f0} to {@code f1} Hz over {@code n} samples. */
-  static float[] chirp(int n, int sampleRate, double f0, double f1) {
+  public static float[] chirp(int n, int sampleRate, double f0, double f1) {
     float[] x = new float[n];
     double seconds = n / (double) sampleRate;
     for (int i = 0; i < n; i++) {
@@ -29,7 +29,7 @@ final class Signals {
   }
 
   /** A harmonic note: {@code harmonics} partials of {@code f0} Hz, amplitude 1/h, decaying. */
-  static float[] harmonicNote(int n, int sampleRate, double f0, int harmonics) {
+  public static float[] harmonicNote(int n, int sampleRate, double f0, int harmonics) {
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
       double t = i / (double) sampleRate;
@@ -43,7 +43,7 @@ final class Signals {
   }
 
   /** Largest absolute difference divided by the largest absolute reference value. */
-  static double relativeMaxError(float[] expected, float[] actual) {
+  public static double relativeMaxError(float[] expected, float[] actual) {
     double err = 0;
     double peak = 0;
     for (int i = 0; i < expected.length; i++) {

@@ -16,10 +16,10 @@ import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.Waveform;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLimConfig;
-import timbreflow.runtime.dsp.GriffinLimListener;
 import timbreflow.runtime.onnx.ModelBundle;
 import timbreflow.runtime.onnx.PriorParams;
+import timbreflow.runtime.phase.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimListener;
 
 /** The note operations over the committed tiny bundle {@code models/tiny} (format 1). */
 class NoteModelTest {

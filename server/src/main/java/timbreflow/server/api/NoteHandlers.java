@@ -69,7 +69,7 @@ public final class NoteHandlers {
     ModelSummary summary = service.summary();
     int pitch =
         query.integer("pitch", summary.minPitch(), summary.maxPitch(), clampPitch(summary, 60));
-    String family = family(query, summary).orElse(summary.families().get(0));
+    int family = family(query, summary, "family").orElse(0);
     double temperature = query.number("temperature", 0.0, Limits.MAX_TEMPERATURE, 0.7);
     GriffinLimControls gl = RequestReading.griffinLim(query, limits);
     boolean png = RequestReading.wantsPng(query);
@@ -101,25 +101,26 @@ public final class NoteHandlers {
             .integer("pitch" + suffix, summary.minPitch(), summary.maxPitch())
             .map(OptionalInt::of)
             .orElse(OptionalInt.empty());
-    Optional<String> family = family(query, summary, "family" + suffix);
+    OptionalInt family = family(query, summary, "family" + suffix);
     double noise = query.number("noise", 0.0, Limits.MAX_NOISE, 0.0);
     return new NoteRequest(pitch, family, noise, RequestReading.griffinLim(query, limits));
   }
 
-  static Optional<String> family(QueryParams query, ModelSummary summary) {
-    return family(query, summary, "family");
-  }
-
-  private static Optional<String> family(QueryParams query, ModelSummary summary, String name) {
+  /**
+   * The family index a request names in parameter {@code name}: the HTTP edge is the one place
+   * family names are read; past it a family is its index.
+   */
+  private static OptionalInt family(QueryParams query, ModelSummary summary, String name) {
     Optional<String> family = query.string(name);
-    family.ifPresent(
-        f -> {
-          if (summary.familyId(f) < 0) {
-            throw ApiError.badField(
-                name, "one of " + String.join(", ", summary.families()), QueryParams.quote(f));
-          }
-        });
-    return family;
+    if (family.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    int id = summary.familyId(family.get());
+    if (id < 0) {
+      throw ApiError.badField(
+          name, "one of " + String.join(", ", summary.families()), QueryParams.quote(family.get()));
+    }
+    return OptionalInt.of(id);
   }
 
   private static int clampPitch(ModelSummary summary, int pitch) {

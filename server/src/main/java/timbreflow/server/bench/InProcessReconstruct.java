@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -46,7 +45,7 @@ public final class InProcessReconstruct {
       NoteRequest request =
           new NoteRequest(
               OptionalInt.empty(),
-              Optional.empty(),
+              OptionalInt.empty(),
               0.0,
               new GriffinLimControls(iterations, 0.99, 0));
       // warm up as the server's bench does: each thread runs the real request a few times

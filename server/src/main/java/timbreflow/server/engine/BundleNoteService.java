@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -18,8 +17,6 @@ import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.WavWriter;
 import timbreflow.runtime.audio.Waveform;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLimConfig;
-import timbreflow.runtime.dsp.GriffinLimListener;
 import timbreflow.runtime.dsp.StftConfig;
 import timbreflow.runtime.note.Condition;
 import timbreflow.runtime.note.EncodedNote;
@@ -36,6 +33,8 @@ import timbreflow.runtime.onnx.Manifest;
 import timbreflow.runtime.onnx.ModelBundle;
 import timbreflow.runtime.onnx.PriorParams;
 import timbreflow.runtime.onnx.TensorSpec;
+import timbreflow.runtime.phase.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimListener;
 import timbreflow.runtime.plot.SpectrogramImage;
 import timbreflow.server.metrics.ServerMetrics;
 import timbreflow.server.work.Cancellation;
@@ -119,8 +118,8 @@ public final class BundleNoteService implements NoteService {
     byte[] wav = WavWriter.toBytes(new Waveform(tone, stft.sampleRate()), WavEncoding.PCM_16);
     Cancellation none = new Cancellation();
     GriffinLimControls quick = new GriffinLimControls(2, 0.99, 0);
-    reconstruct(wav, new NoteRequest(OptionalInt.empty(), Optional.empty(), 0.0, quick), none);
-    sample(summary.minPitch(), summary.families().get(0), 0.5, quick, none);
+    reconstruct(wav, new NoteRequest(OptionalInt.empty(), OptionalInt.empty(), 0.0, quick), none);
+    sample(summary.minPitch(), 0, 0.5, quick, none);
   }
 
   @Override
@@ -205,12 +204,12 @@ public final class BundleNoteService implements NoteService {
   @Override
   public Rendering sample(
       int pitch,
-      String family,
+      int family,
       double temperature,
       GriffinLimControls griffinLim,
       Cancellation cancellation) {
     Stages stages = new Stages();
-    Condition condition = model.condition(pitch, summary.familyId(family));
+    Condition condition = model.condition(pitch, family);
     Latent z =
         stages.time(
             "prior",
@@ -471,7 +470,7 @@ public final class BundleNoteService implements NoteService {
   private Condition conditionOf(NoteRequest request, OptionalInt fallback) {
     int pitch = request.pitch().orElse(fallback.getAsInt());
     int clamped = Math.max(summary.minPitch(), Math.min(summary.maxPitch(), pitch));
-    return model.condition(clamped, request.family().map(summary::familyId).orElse(0));
+    return model.condition(clamped, request.family().orElse(0));
   }
 
   private static double[] sweep(int steps) {

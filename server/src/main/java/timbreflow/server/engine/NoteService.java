@@ -49,10 +49,15 @@ public interface NoteService extends AutoCloseable {
       GriffinLimControls griffinLim,
       Cancellation cancellation);
 
-  /** Samples a note from the conditional prior at {@code temperature}. */
+  /**
+   * Samples a note from the conditional prior at {@code temperature}.
+   *
+   * @param pitch MIDI pitch
+   * @param family family index into {@link ModelSummary#families()}
+   */
   Rendering sample(
       int pitch,
-      String family,
+      int family,
       double temperature,
       GriffinLimControls griffinLim,
       Cancellation cancellation);

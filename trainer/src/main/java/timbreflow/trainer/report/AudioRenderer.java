@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.function.IntToLongFunction;
 import timbreflow.runtime.audio.Waveform;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLimConfig;
-import timbreflow.runtime.dsp.GriffinLimListener;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.LogMagnitude;
 import timbreflow.runtime.dsp.StftConfig;
 import timbreflow.runtime.note.NoteModel;
+import timbreflow.runtime.phase.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimListener;
+import timbreflow.runtime.phase.GriffinLimResult;
 import timbreflow.trainer.data.ProgressListener;
 
 /**

@@ -1,5 +1,6 @@
 package timbreflow.trainer.report;
 
+import java.util.Arrays;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.TrainerException.Reason;
 
@@ -49,14 +50,37 @@ final class FamilyClassifier {
           Reason.INVALID_CONFIG,
           "expected as many labels as inputs (at least one), found " + n + " and " + y.length);
     }
+    double[] mean = mean(x);
+    double[] scale = inverseStd(x, mean);
+    double[][] w = adam(standardised(x, mean, scale), y, classes, l2, steps);
+    int d = mean.length;
+    double[][] weights = new double[classes][d];
+    double[] bias = new double[classes];
+    for (int c = 0; c < classes; c++) {
+      System.arraycopy(w[c], 0, weights[c], 0, d);
+      bias[c] = w[c][d];
+    }
+    return new FamilyClassifier(mean, scale, weights, bias);
+  }
+
+  /** Per-input mean of {@code x}, {@code [d]}. */
+  private static double[] mean(double[][] x) {
+    int n = x.length;
     int d = x[0].length;
     double[] mean = new double[d];
-    double[] scale = new double[d];
     for (double[] row : x) {
       for (int j = 0; j < d; j++) {
         mean[j] += row[j] / n;
       }
     }
+    return mean;
+  }
+
+  /** Per-input 1 / standard deviation of {@code x}, the deviation at least 1e-6. */
+  private static double[] inverseStd(double[][] x, double[] mean) {
+    int n = x.length;
+    int d = mean.length;
+    double[] scale = new double[d];
     for (double[] row : x) {
       for (int j = 0; j < d; j++) {
         scale[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
@@ -65,34 +89,35 @@ final class FamilyClassifier {
     for (int j = 0; j < d; j++) {
       scale[j] = 1 / Math.max(Math.sqrt(scale[j]), 1e-6);
     }
+    return scale;
+  }
+
+  private static double[][] standardised(double[][] x, double[] mean, double[] scale) {
+    int n = x.length;
+    int d = mean.length;
     double[][] xs = new double[n][d];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < d; j++) {
         xs[i][j] = (x[i][j] - mean[j]) * scale[j];
       }
     }
+    return xs;
+  }
+
+  /**
+   * Full-batch Adam from zero on the L2-regularised mean cross-entropy.
+   *
+   * @return {@code [classes][d + 1]} weights, the bias last in each row
+   */
+  private static double[][] adam(double[][] xs, int[] y, int classes, double l2, int steps) {
+    int d = xs[0].length;
     double[][] w = new double[classes][d + 1];
     double[][] m = new double[classes][d + 1];
     double[][] v = new double[classes][d + 1];
     double[][] grad = new double[classes][d + 1];
     double[] p = new double[classes];
     for (int step = 1; step <= steps; step++) {
-      for (double[] g : grad) {
-        java.util.Arrays.fill(g, 0);
-      }
-      for (int i = 0; i < n; i++) {
-        softmax(w, xs[i], p);
-        p[y[i]] -= 1;
-        for (int c = 0; c < classes; c++) {
-          double e = p[c] / n;
-          double[] g = grad[c];
-          double[] row = xs[i];
-          for (int j = 0; j < d; j++) {
-            g[j] += e * row[j];
-          }
-          g[d] += e;
-        }
-      }
+      crossEntropyGradient(w, xs, y, grad, p);
       double b1 = 1 - Math.pow(0.9, step);
       double b2 = 1 - Math.pow(0.999, step);
       for (int c = 0; c < classes; c++) {
@@ -104,13 +129,33 @@ final class FamilyClassifier {
         }
       }
     }
-    double[][] weights = new double[classes][d];
-    double[] bias = new double[classes];
-    for (int c = 0; c < classes; c++) {
-      System.arraycopy(w[c], 0, weights[c], 0, d);
-      bias[c] = w[c][d];
+    return w;
+  }
+
+  /**
+   * The gradient of the mean cross-entropy at {@code w} into {@code grad}; {@code p} is scratch of
+   * one probability per class.
+   */
+  private static void crossEntropyGradient(
+      double[][] w, double[][] xs, int[] y, double[][] grad, double[] p) {
+    int n = xs.length;
+    int d = xs[0].length;
+    for (double[] g : grad) {
+      Arrays.fill(g, 0);
     }
-    return new FamilyClassifier(mean, scale, weights, bias);
+    for (int i = 0; i < n; i++) {
+      softmax(w, xs[i], p);
+      p[y[i]] -= 1;
+      for (int c = 0; c < w.length; c++) {
+        double e = p[c] / n;
+        double[] g = grad[c];
+        double[] row = xs[i];
+        for (int j = 0; j < d; j++) {
+          g[j] += e * row[j];
+        }
+        g[d] += e;
+      }
+    }
   }
 
   /** The most probable class of {@code x}. */

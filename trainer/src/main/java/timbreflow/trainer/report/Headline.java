@@ -49,12 +49,38 @@ public record Headline(
     StrictPitchResult.Temperature main = pitch.headline();
     FamilyIdentityResult family = s.familyIdentity();
     SustainResult sustain = s.sustain();
-    double lenient =
-        s.lenientPitch().temperatures().stream()
-            .filter(t -> t.temperature() == pitch.headlineTemperature())
-            .findFirst()
-            .map(t -> t.asPublished().accuracy())
-            .orElse(Double.NaN);
+    return new Headline(
+        pitch.headlineTemperature(),
+        main.all(),
+        main.below48(),
+        main.from48(),
+        pitch.real().all(),
+        main.ratioToReal(),
+        pitch.target().allMet(),
+        pitch.target().below48Met(),
+        family.samples().accuracy(),
+        family.judge().accuracy(),
+        family.ratio(),
+        family.met(),
+        sustain.sustainedFamilies(),
+        sustain.sustainedWithin(),
+        lenient(s.lenientPitch(), pitch.headlineTemperature()),
+        summary(pitch, family, sustain));
+  }
+
+  /** YIN as published at {@code temperature}; NaN when that temperature was not sampled. */
+  private static double lenient(LenientPitchResult lenient, double temperature) {
+    return lenient.temperatures().stream()
+        .filter(t -> t.temperature() == temperature)
+        .findFirst()
+        .map(t -> t.asPublished().accuracy())
+        .orElse(Double.NaN);
+  }
+
+  /** The report's first sentence: each missed target with its figure, or that all are met. */
+  private static String summary(
+      StrictPitchResult pitch, FamilyIdentityResult family, SustainResult sustain) {
+    StrictPitchResult.Temperature main = pitch.headline();
     List<String> missed = new ArrayList<>();
     String t = String.format(Locale.ROOT, "%.1f", pitch.headlineTemperature());
     if (!pitch.target().allMet()) {
@@ -91,26 +117,8 @@ public record Headline(
               sustain.sustainedFamilies(),
               ReportMarkdown.num(SustainResult.TOLERANCE_DB)));
     }
-    String summary =
-        missed.isEmpty()
-            ? "Every target of issue 14 is met by the strict judges."
-            : "Targets missed: " + String.join("; ", missed) + ".";
-    return new Headline(
-        pitch.headlineTemperature(),
-        main.all(),
-        main.below48(),
-        main.from48(),
-        pitch.real().all(),
-        main.ratioToReal(),
-        pitch.target().allMet(),
-        pitch.target().below48Met(),
-        family.samples().accuracy(),
-        family.judge().accuracy(),
-        family.ratio(),
-        family.met(),
-        sustain.sustainedFamilies(),
-        sustain.sustainedWithin(),
-        lenient,
-        summary);
+    return missed.isEmpty()
+        ? "Every target of issue 14 is met by the strict judges."
+        : "Targets missed: " + String.join("; ", missed) + ".";
   }
 }

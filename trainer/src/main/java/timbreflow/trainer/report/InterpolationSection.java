@@ -2,15 +2,16 @@ package timbreflow.trainer.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.note.EncodedNote;
 import timbreflow.runtime.note.Latent;
+import timbreflow.runtime.phase.GriffinLimResult;
 import timbreflow.trainer.data.InstrumentFamily;
 import timbreflow.trainer.data.NoteExample;
 import timbreflow.trainer.data.ProgressListener;
@@ -35,6 +36,17 @@ final class InterpolationSection {
 
   private InterpolationSection() {}
 
+  /** Two notes of two families at one pitch, by index in the split. */
+  private record NotePair(String familyA, String familyB, int a, int b) {}
+
+  /**
+   * The note pairs of every configured family pair, in configuration order.
+   *
+   * @param pairs the pairs found
+   * @param skipped "a ↔ b" for each family pair with no shared pitch
+   */
+  private record Choice(List<NotePair> pairs, List<String> skipped) {}
+
   /** One pair's notes and what the flow made of them. */
   private record Pair(
       String familyA,
@@ -48,6 +60,15 @@ final class InterpolationSection {
       Latent zb,
       float[] midpoint) {}
 
+  /**
+   * One Griffin-Lim rendering for the audio examples.
+   *
+   * @param features what is rendered, {@code [bins][frames]}
+   * @param stem the file name without extension
+   * @param caption what it is
+   */
+  private record Render(Features features, String stem, String caption) {}
+
   static InterpolationResult run(
       LatentCodec codec,
       ReportNotes notes,
@@ -56,61 +77,15 @@ final class InterpolationSection {
       ReportOutput out,
       SectionProgress progress) {
     long start = System.nanoTime();
-    List<String> skipped = new ArrayList<>();
-    List<int[]> chosen = new ArrayList<>();
-    List<String[]> names = new ArrayList<>();
-    for (List<String> pair : config.pairs()) {
-      List<int[]> found = notePairs(notes, pair.get(0), pair.get(1), config.pitchesPerPair());
-      if (found.isEmpty()) {
-        skipped.add(pair.get(0) + " ↔ " + pair.get(1));
-      }
-      for (int[] f : found) {
-        chosen.add(f);
-        names.add(new String[] {pair.get(0), pair.get(1)});
-      }
-    }
+    Choice choice = choose(notes, config);
     List<Pair> pairs = new ArrayList<>();
     List<InterpolationPair> results = new ArrayList<>();
     try (SectionProgress.Tracker bar = progress.start("interpolation", "pairs")) {
-      for (int i = 0; i < chosen.size(); i++) {
-        int a = chosen.get(i)[0];
-        int b = chosen.get(i)[1];
-        Features xa = notes.features(a);
-        Features xb = notes.features(b);
-        NoteExample na = notes.note(a);
-        NoteExample nb = notes.note(b);
-        List<Latent> z =
-            codec
-                .encode(List.of(xa, xb), List.of(codec.condition(na), codec.condition(nb)))
-                .stream()
-                .map(EncodedNote::latent)
-                .toList();
-        Latent mid = codec.model().interpolate(z.get(0), z.get(1), MIDPOINT, 1.0).get(0);
-        float[] decoded = codec.decode(List.of(mid)).get(0).values();
-        Pair p =
-            new Pair(
-                names.get(i)[0],
-                names.get(i)[1],
-                na.pitch(),
-                a,
-                b,
-                xa,
-                xb,
-                z.get(0),
-                z.get(1),
-                decoded);
+      for (int i = 0; i < choice.pairs().size(); i++) {
+        Pair p = interpolate(choice.pairs().get(i), notes, codec);
         pairs.add(p);
-        InterpolationDistances d = InterpolationDistances.of(decoded, xa.values(), xb.values());
-        results.add(
-            new InterpolationPair(
-                p.familyA(),
-                p.familyB(),
-                p.pitch(),
-                na.noteStr(),
-                nb.noteStr(),
-                d,
-                d.closerToMix()));
-        bar.progressed(i + 1, chosen.size());
+        results.add(result(p, notes));
+        bar.progressed(i + 1, choice.pairs().size());
       }
     }
     List<ReportFile> figures = new ArrayList<>();
@@ -122,13 +97,70 @@ final class InterpolationSection {
     }
     return new InterpolationResult(
         results,
-        skipped,
+        choice.skipped(),
         InterpolationConclusion.median(results),
         InterpolationConclusion.nearerMix(results),
         InterpolationConclusion.describe(results),
         figures,
         audio,
         (System.nanoTime() - start) / 1e9);
+  }
+
+  private static Choice choose(ReportNotes notes, ReportConfig config) {
+    List<String> skipped = new ArrayList<>();
+    List<NotePair> chosen = new ArrayList<>();
+    for (List<String> pair : config.pairs()) {
+      List<int[]> found = notePairs(notes, pair.get(0), pair.get(1), config.pitchesPerPair());
+      if (found.isEmpty()) {
+        skipped.add(pair.get(0) + " ↔ " + pair.get(1));
+      }
+      for (int[] f : found) {
+        chosen.add(new NotePair(pair.get(0), pair.get(1), f[0], f[1]));
+      }
+    }
+    return new Choice(chosen, skipped);
+  }
+
+  /**
+   * Both notes encoded under their own conditions and the latent midpoint decoded under the mixed
+   * condition ({@link timbreflow.runtime.note.NoteModel#interpolate}).
+   */
+  private static Pair interpolate(NotePair pair, ReportNotes notes, LatentCodec codec) {
+    Features xa = notes.features(pair.a());
+    Features xb = notes.features(pair.b());
+    NoteExample na = notes.note(pair.a());
+    NoteExample nb = notes.note(pair.b());
+    List<Latent> z =
+        codec.encode(List.of(xa, xb), List.of(codec.condition(na), codec.condition(nb))).stream()
+            .map(EncodedNote::latent)
+            .toList();
+    Latent mid = codec.model().interpolate(z.get(0), z.get(1), MIDPOINT, 1.0).get(0);
+    float[] decoded = codec.decode(List.of(mid)).get(0).values();
+    return new Pair(
+        pair.familyA(),
+        pair.familyB(),
+        na.pitch(),
+        pair.a(),
+        pair.b(),
+        xa,
+        xb,
+        z.get(0),
+        z.get(1),
+        decoded);
+  }
+
+  /** How far the midpoint is from the linear mix and from each note. */
+  private static InterpolationPair result(Pair p, ReportNotes notes) {
+    InterpolationDistances d =
+        InterpolationDistances.of(p.midpoint(), p.xa().values(), p.xb().values());
+    return new InterpolationPair(
+        p.familyA(),
+        p.familyB(),
+        p.pitch(),
+        notes.note(p.a()).noteStr(),
+        notes.note(p.b()).noteStr(),
+        d,
+        d.closerToMix());
   }
 
   /**
@@ -249,18 +281,45 @@ final class InterpolationSection {
       ReportConfig config,
       AudioRenderer renderer,
       ReportOutput out) {
-    float[] mix = linearMix(first);
+    List<Render> renders = renders(first, pairs);
+    List<GriffinLimResult> rendered =
+        renderer.render(
+            renders.stream().map(Render::features).toList(),
+            config.iterations(),
+            config.momentum(),
+            config.seed(),
+            false,
+            ProgressListener.NONE);
+    List<ReportFile> files = new ArrayList<>();
+    files.add(original(stem(first) + "-a", "A: ", first.a(), notes, out));
+    files.add(original(stem(first) + "-b", "B: ", first.b(), notes, out));
+    for (int i = 0; i < rendered.size(); i++) {
+      Render r = renders.get(i);
+      files.add(
+          out.audio(
+              r.stem(),
+              r.caption()
+                  + " (Griffin-Lim "
+                  + config.iterations()
+                  + " iterations, peak-normalised)",
+              AudioRenderer.normalised(rendered.get(i).samples(), 0.5)));
+    }
+    return files;
+  }
+
+  /** The showcase pair's linear mix, then each family pair's midpoint nearest middle C. */
+  private static List<Render> renders(Pair first, List<Pair> pairs) {
     int bins = first.xa().bins();
     int frames = first.xa().frames();
     double ref = Math.sqrt(first.xa().reference() * first.xb().reference());
-    List<Features> toRender = new ArrayList<>();
-    List<String> stems = new ArrayList<>();
-    List<String> captions = new ArrayList<>();
     String title = first.familyA() + " ↔ " + first.familyB() + ", MIDI " + first.pitch();
-    toRender.add(new Features(mix, bins, frames, ref));
-    stems.add(stem(first) + "-linear-mix");
-    captions.add("linear mix ½x_a + ½x_b of " + title);
-    Map<String, Pair> nearest = new java.util.LinkedHashMap<>();
+    List<Render> renders = new ArrayList<>();
+    renders.add(
+        new Render(
+            new Features(linearMix(first), bins, frames, ref),
+            stem(first) + "-linear-mix",
+            "linear mix ½x_a + ½x_b of " + title));
+    Map<String, Pair> nearest = new LinkedHashMap<>();
     for (Pair p : pairs) {
       nearest.merge(
           p.familyA() + "/" + p.familyB(),
@@ -268,48 +327,28 @@ final class InterpolationSection {
           (x, y) -> Math.abs(y.pitch() - SHOW_PITCH) < Math.abs(x.pitch() - SHOW_PITCH) ? y : x);
     }
     for (Pair p : nearest.values()) {
-      toRender.add(
-          new Features(
-              p.midpoint(), bins, frames, Math.sqrt(p.xa().reference() * p.xb().reference())));
-      stems.add(stem(p) + "-midpoint");
-      captions.add(
-          "latent midpoint decode(½z_a + ½z_b) of "
-              + p.familyA()
-              + " ↔ "
-              + p.familyB()
-              + ", MIDI "
-              + p.pitch());
+      renders.add(
+          new Render(
+              new Features(
+                  p.midpoint(), bins, frames, Math.sqrt(p.xa().reference() * p.xb().reference())),
+              stem(p) + "-midpoint",
+              "latent midpoint decode(½z_a + ½z_b) of "
+                  + p.familyA()
+                  + " ↔ "
+                  + p.familyB()
+                  + ", MIDI "
+                  + p.pitch()));
     }
-    List<GriffinLimResult> rendered =
-        renderer.render(
-            toRender,
-            config.iterations(),
-            config.momentum(),
-            config.seed(),
-            false,
-            ProgressListener.NONE);
-    List<ReportFile> files = new ArrayList<>();
-    files.add(
-        out.audio(
-            stem(first) + "-a",
-            "A: " + notes.note(first.a()).noteStr() + " (original, peak-normalised)",
-            AudioRenderer.normalised(notes.audio(first.a()).samples(), 0.5)));
-    files.add(
-        out.audio(
-            stem(first) + "-b",
-            "B: " + notes.note(first.b()).noteStr() + " (original, peak-normalised)",
-            AudioRenderer.normalised(notes.audio(first.b()).samples(), 0.5)));
-    for (int i = 0; i < rendered.size(); i++) {
-      files.add(
-          out.audio(
-              stems.get(i),
-              captions.get(i)
-                  + " (Griffin-Lim "
-                  + config.iterations()
-                  + " iterations, peak-normalised)",
-              AudioRenderer.normalised(rendered.get(i).samples(), 0.5)));
-    }
-    return files;
+    return renders;
+  }
+
+  /** One of the pair's source notes as recorded, peak-normalised. */
+  private static ReportFile original(
+      String stem, String label, int index, ReportNotes notes, ReportOutput out) {
+    return out.audio(
+        stem,
+        label + notes.note(index).noteStr() + " (original, peak-normalised)",
+        AudioRenderer.normalised(notes.audio(index).samples(), 0.5));
   }
 
   private static String stem(Pair p) {

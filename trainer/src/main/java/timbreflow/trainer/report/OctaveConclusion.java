@@ -88,50 +88,67 @@ final class OctaveConclusion {
           aperiodic,
           wrong.size());
     }
+    return failures(wrong, aperiodic, from, t, w)
+        + "; "
+        + aboveAndBelow(at, from)
+        + realBelow(octaves, from);
+  }
+
+  /** Who the {@code wrong} samples are: aperiodic, asked for below {@code from}, or both. */
+  private static String failures(
+      List<SampleScore> wrong, long aperiodic, int from, String t, String w) {
     long wrongBelow = wrong.stream().filter(s -> s.pitch() < from).count();
     int highestWrong = wrong.stream().mapToInt(SampleScore::pitch).max().orElseThrow();
-    String failures =
-        aperiodic == wrong.size() && wrongBelow == wrong.size()
-            ? String.format(
-                Locale.ROOT,
-                wrong.size() == 1
-                    ? "The %d sample outside %s at temperature %s is aperiodic and was asked for"
-                        + " below MIDI %d (at MIDI %d)"
-                    : "All %d samples outside %s at temperature %s are aperiodic and were asked for"
-                        + " below MIDI %d (the highest at MIDI %d)",
-                wrong.size(),
-                w,
-                t,
-                from,
-                highestWrong)
-            : String.format(
-                Locale.ROOT,
-                "Of the %d samples outside %s at temperature %s, %d are aperiodic and %d were asked"
-                    + " for below MIDI %d",
-                wrong.size(),
-                w,
-                t,
-                aperiodic,
-                wrongBelow,
-                from);
+    if (aperiodic == wrong.size() && wrongBelow == wrong.size()) {
+      return String.format(
+          Locale.ROOT,
+          wrong.size() == 1
+              ? "The %d sample outside %s at temperature %s is aperiodic and was asked for"
+                  + " below MIDI %d (at MIDI %d)"
+              : "All %d samples outside %s at temperature %s are aperiodic and were asked for"
+                  + " below MIDI %d (the highest at MIDI %d)",
+          wrong.size(),
+          w,
+          t,
+          from,
+          highestWrong);
+    }
+    return String.format(
+        Locale.ROOT,
+        "Of the %d samples outside %s at temperature %s, %d are aperiodic and %d were asked"
+            + " for below MIDI %d",
+        wrong.size(),
+        w,
+        t,
+        aperiodic,
+        wrongBelow,
+        from);
+  }
+
+  /** The samples {@code at} one temperature within the window from {@code from} up, and below. */
+  private static String aboveAndBelow(List<SampleScore> at, int from) {
     long above = at.stream().filter(s -> s.pitch() >= from).count();
     long aboveRight = at.stream().filter(s -> s.pitch() >= from && s.pitchRight()).count();
     long below = at.size() - above;
     long belowRight = at.stream().filter(s -> s.pitch() < from && s.pitchRight()).count();
-    StringBuilder out =
-        new StringBuilder(
-            String.format(
-                Locale.ROOT,
-                "%s; from MIDI %d (%s) up, every octave has at least %s of its samples within the"
-                    + " window (%s of %d), below it %s of %d.",
-                failures,
-                from,
-                "C" + (Math.floorDiv(from, 12) - 1),
-                ReportMarkdown.pct(GOOD),
-                ReportMarkdown.pct(aboveRight / (double) above),
-                above,
-                ReportMarkdown.pct(belowRight / (double) below),
-                below));
+    return String.format(
+        Locale.ROOT,
+        "from MIDI %d (%s) up, every octave has at least %s of its samples within the"
+            + " window (%s of %d), below it %s of %d.",
+        from,
+        "C" + (Math.floorDiv(from, 12) - 1),
+        ReportMarkdown.pct(GOOD),
+        ReportMarkdown.pct(aboveRight / (double) above),
+        above,
+        ReportMarkdown.pct(belowRight / (double) below),
+        below);
+  }
+
+  /**
+   * The same judge on real notes below {@code from}: whether the shortfall is the samples' or the
+   * judge's; empty when no real note is there.
+   */
+  private static String realBelow(List<OctaveAccuracy> octaves, int from) {
     int realNotes = 0;
     int realRight = 0;
     for (OctaveAccuracy o : octaves) {
@@ -140,22 +157,21 @@ final class OctaveConclusion {
         realRight += o.realPitchRight();
       }
     }
-    if (realNotes > 0) {
-      double share = realRight / (double) realNotes;
-      out.append(
-          String.format(
-              Locale.ROOT,
-              " On real test notes below MIDI %d the same judge finds the labelled pitch in %s (%d of"
-                  + " %d)%s",
-              from,
-              ReportMarkdown.pct(share),
-              realRight,
-              realNotes,
-              share >= GOOD
-                  ? ": the shortfall there is the samples', not the pitch judge's."
-                  : ": part of the shortfall there is the pitch judge's."));
+    if (realNotes == 0) {
+      return "";
     }
-    return out.toString();
+    double share = realRight / (double) realNotes;
+    return String.format(
+        Locale.ROOT,
+        " On real test notes below MIDI %d the same judge finds the labelled pitch in %s (%d of"
+            + " %d)%s",
+        from,
+        ReportMarkdown.pct(share),
+        realRight,
+        realNotes,
+        share >= GOOD
+            ? ": the shortfall there is the samples', not the pitch judge's."
+            : ": part of the shortfall there is the pitch judge's.");
   }
 
   /**

@@ -5,16 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLim;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.LogMagnitude;
-import timbreflow.runtime.dsp.Stft;
-import timbreflow.runtime.note.Condition;
-import timbreflow.runtime.note.EncodedNote;
 import timbreflow.runtime.note.Latent;
 import timbreflow.trainer.data.InstrumentFamily;
-import timbreflow.trainer.data.NoteExample;
 
 /**
  * Section 2: decode(encode(x)) rendered with Griffin-Lim against the input magnitude, and the
@@ -31,19 +24,30 @@ final class ReconstructionSection {
 
   private ReconstructionSection() {}
 
-  /** What is known of one rendered note. */
-  private record Rendered(
-      int index,
-      NoteExample note,
-      float[] inputAudio,
-      Features input,
-      Features decoded,
-      Features noisy,
-      FeatureErrors noise,
-      GriffinLimResult clean,
-      GriffinLimResult fromNoise,
-      double cleanDb,
-      double noisyDb) {}
+  /**
+   * Share of notes in which the strict judge finds the labelled pitch.
+   *
+   * @param original in the input audio
+   * @param reconstruction in the audio of {@code decode(z)}
+   * @param noisy in the audio of {@code decode(z + σ·ε)}
+   */
+  private record PitchAgreement(double original, double reconstruction, double noisy) {
+
+    static PitchAgreement of(List<ReconstructedNote> rendered, PitchCheck check) {
+      int rate = AudioRenderer.stft().sampleRate();
+      int original = 0;
+      int reconstruction = 0;
+      int noisy = 0;
+      for (ReconstructedNote r : rendered) {
+        int p = r.trip().note().pitch();
+        original += check.score(r.trip().audio(), rate, p).right() ? 1 : 0;
+        reconstruction += check.score(r.clean().samples(), rate, p).right() ? 1 : 0;
+        noisy += check.score(r.fromNoise().samples(), rate, p).right() ? 1 : 0;
+      }
+      double n = rendered.size();
+      return new PitchAgreement(original / n, reconstruction / n, noisy / n);
+    }
+  }
 
   static ReconstructionResult run(
       LatentCodec codec,
@@ -58,115 +62,51 @@ final class ReconstructionSection {
     for (List<Integer> family : byFamily.values()) {
       chosen.addAll(NoteChoice.spread(family, config.notesPerFamily()));
     }
-    LogMagnitude logMagnitude = AudioRenderer.logMagnitude();
-    List<Features> inputs = new ArrayList<>();
-    List<float[]> waves = new ArrayList<>();
-    List<Condition> conditions = new ArrayList<>();
-    for (int i : chosen) {
-      float[] wave = notes.audio(i).samples();
-      waves.add(wave);
-      inputs.add(logMagnitude.features(wave));
-      conditions.add(codec.condition(notes.note(i)));
-    }
-    List<Latent> z = codec.encode(inputs, conditions).stream().map(EncodedNote::latent).toList();
-    List<Latent> noisyZ = new ArrayList<>();
-    for (int i = 0; i < z.size(); i++) {
-      noisyZ.add(
-          z.get(i).withNoise(config.noiseSigma(), config.seed() * 1_000_003L + chosen.get(i)));
-    }
-    double squares = 0;
-    long count = 0;
-    for (Latent latent : z) {
-      for (float v : latent.values()) {
-        squares += (double) v * v;
-      }
-      count += latent.values().length;
-    }
-    double latentRms = Math.sqrt(squares / count);
-    double[] references = inputs.stream().mapToDouble(Features::reference).toArray();
-    List<Features> decoded = codec.decode(z, references);
-    List<Features> noisy = codec.decode(noisyZ, references);
-    List<Features> toRender = new ArrayList<>();
-    for (int i = 0; i < chosen.size(); i++) {
-      toRender.add(decoded.get(i));
-      toRender.add(noisy.get(i));
-    }
-    List<GriffinLimResult> audio;
-    try (SectionProgress.Tracker bar = progress.start("reconstruction", "renders")) {
-      audio =
-          renderer.render(
-              toRender, config.iterations(), config.momentum(), config.seed(), false, bar);
-    }
-    Stft stft = new Stft(AudioRenderer.stft());
-    List<Rendered> rendered = new ArrayList<>();
-    for (int i = 0; i < chosen.size(); i++) {
-      var target = logMagnitude.magnitude(inputs.get(i));
-      GriffinLimResult clean = audio.get(2 * i);
-      GriffinLimResult fromNoise = audio.get(2 * i + 1);
-      rendered.add(
-          new Rendered(
-              chosen.get(i),
-              notes.note(chosen.get(i)),
-              waves.get(i),
-              inputs.get(i),
-              toRender.get(2 * i),
-              toRender.get(2 * i + 1),
-              FeatureErrors.between(noisy.get(i).values(), decoded.get(i).values()),
-              clean,
-              fromNoise,
-              GriffinLim.spectralConvergenceDb(target, stft.magnitude(clean.samples())),
-              GriffinLim.spectralConvergenceDb(target, stft.magnitude(fromNoise.samples()))));
-    }
+    List<RoundTrip> trips = RoundTrip.of(chosen, notes, codec, config);
+    List<ReconstructedNote> rendered = ReconstructedNote.render(trips, renderer, config, progress);
     List<FamilyReconstruction> families = new ArrayList<>();
     for (int f : byFamily.keySet()) {
       families.add(
           summary(
               familyName(f),
-              rendered.stream().filter(r -> r.note().family().index() == f).toList()));
+              rendered.stream().filter(r -> r.trip().note().family().index() == f).toList()));
     }
-    List<ReportFile> files = new ArrayList<>();
     List<ReportFile> wavs = writeAudio(rendered, config, out);
-    Rendered show =
-        rendered.stream()
-            .filter(r -> r.note().family().label().equals(SHOWCASE))
-            .min(Comparator.comparingInt(r -> Math.abs(r.note().pitch() - SHOWCASE_PITCH)))
-            .orElse(rendered.get(0));
-    PitchCheck pitchCheck = PitchCheck.strict(config.centsWindow());
-    int rate = AudioRenderer.stft().sampleRate();
-    int[] right = new int[3];
-    for (Rendered r : rendered) {
-      int p = r.note().pitch();
-      right[0] += pitchCheck.score(r.inputAudio(), rate, p).right() ? 1 : 0;
-      right[1] += pitchCheck.score(r.clean().samples(), rate, p).right() ? 1 : 0;
-      right[2] += pitchCheck.score(r.fromNoise().samples(), rate, p).right() ? 1 : 0;
-    }
-    int n = rendered.size();
-    files.addAll(figures(show, config, out));
+    PitchAgreement pitch = PitchAgreement.of(rendered, PitchCheck.strict(config.centsWindow()));
+    List<ReportFile> files = figures(showcase(rendered), config, out);
     return new ReconstructionResult(
         config.notesPerFamily(),
         config.iterations(),
         config.momentum(),
         config.noiseSigma(),
-        latentRms,
+        RoundTrip.latentRms(trips),
         families,
         summary("all", rendered),
         config.centsWindow(),
-        right[0] / (double) n,
-        right[1] / (double) n,
-        right[2] / (double) n,
+        pitch.original(),
+        pitch.reconstruction(),
+        pitch.noisy(),
         files,
         wavs,
         (System.nanoTime() - start) / 1e9);
   }
 
-  private static FamilyReconstruction summary(String name, List<Rendered> notes) {
+  /** The note the figures show: the showcase family's nearest to the showcase pitch. */
+  private static ReconstructedNote showcase(List<ReconstructedNote> rendered) {
+    return rendered.stream()
+        .filter(r -> r.trip().note().family().label().equals(SHOWCASE))
+        .min(Comparator.comparingInt(r -> Math.abs(r.trip().note().pitch() - SHOWCASE_PITCH)))
+        .orElse(rendered.get(0));
+  }
+
+  private static FamilyReconstruction summary(String name, List<ReconstructedNote> notes) {
     double sc = 0;
     double worst = Double.NEGATIVE_INFINITY;
     double noisySc = 0;
     double meanAbs = 0;
     double maxAbs = 0;
     double squares = 0;
-    for (Rendered r : notes) {
+    for (ReconstructedNote r : notes) {
       sc += r.cleanDb();
       worst = Math.max(worst, r.cleanDb());
       noisySc += r.noisyDb();
@@ -181,20 +121,21 @@ final class ReconstructionSection {
 
   /** Original, reconstruction and noisy reconstruction of a few notes of different families. */
   private static List<ReportFile> writeAudio(
-      List<Rendered> rendered, ReportConfig config, ReportOutput out) {
+      List<ReconstructedNote> rendered, ReportConfig config, ReportOutput out) {
     List<Integer> firstOfFamily = new ArrayList<>();
     for (int i = 0; i < rendered.size(); i++) {
-      if (i == 0 || rendered.get(i).note().family() != rendered.get(i - 1).note().family()) {
+      if (i == 0
+          || rendered.get(i).trip().note().family() != rendered.get(i - 1).trip().note().family()) {
         firstOfFamily.add(i);
       }
     }
     List<ReportFile> files = new ArrayList<>();
     for (int i : NoteChoice.spread(firstOfFamily, config.audioExamples())) {
-      Rendered r = rendered.get(i);
-      String stem = "reconstruction-" + r.note().noteStr().toLowerCase(Locale.ROOT);
-      String what = r.note().noteStr() + " (" + r.note().family().label() + ")";
+      ReconstructedNote r = rendered.get(i);
+      String stem = "reconstruction-" + r.trip().note().noteStr().toLowerCase(Locale.ROOT);
+      String what = r.trip().note().noteStr() + " (" + r.trip().note().family().label() + ")";
       files.add(
-          out.audio(stem + "-original", "original " + what, AudioRenderer.asIs(r.inputAudio())));
+          out.audio(stem + "-original", "original " + what, AudioRenderer.asIs(r.trip().audio())));
       files.add(
           out.audio(
               stem + "-decoded",
@@ -219,8 +160,9 @@ final class ReconstructionSection {
     return files;
   }
 
-  private static List<ReportFile> figures(Rendered show, ReportConfig config, ReportOutput out) {
-    String what = show.note().noteStr();
+  private static List<ReportFile> figures(
+      ReconstructedNote show, ReportConfig config, ReportOutput out) {
+    String what = show.trip().note().noteStr();
     LogMagnitude lm = AudioRenderer.logMagnitude();
     List<ReportFile> files = new ArrayList<>();
     files.add(
@@ -235,7 +177,7 @@ final class ReconstructionSection {
             ReportFigures.spectrograms(
                 "Reconstruction of " + what,
                 List.of(
-                    new ReportFigures.Spectrogram("original", show.input()),
+                    new ReportFigures.Spectrogram("original", show.trip().input()),
                     new ReportFigures.Spectrogram(
                         "reconstruction", lm.features(show.clean().samples())),
                     new ReportFigures.Spectrogram(
@@ -253,7 +195,7 @@ final class ReconstructionSection {
                 "Rainbowgrams of " + what,
                 List.of(
                     new ReportFigures.Audio(
-                        "original", show.inputAudio(), AudioRenderer.stft().sampleRate()),
+                        "original", show.trip().audio(), AudioRenderer.stft().sampleRate()),
                     new ReportFigures.Audio(
                         "reconstruction",
                         show.clean().samples(),

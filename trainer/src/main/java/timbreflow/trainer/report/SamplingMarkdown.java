@@ -85,9 +85,25 @@ final class SamplingMarkdown {
   }
 
   private void strictPitch(SamplingResult s) {
-    StrictPitchResult p = s.strictPitch();
-    SampleGrid g = s.grid();
     md.heading("Sampling: strict pitch");
+    howSampled(s);
+    md.blank();
+    judge(s.strictPitch());
+    md.blank();
+    byTemperature(s.strictPitch());
+    md.blank();
+    targets(s.strictPitch(), s.octaveConclusion());
+    md.blank();
+    octaves(s.strictPitch(), s.grid().temperatures());
+    byFamily(s.strictPitch());
+    md.blank();
+    md.figures(s.figures());
+    md.audio(s.audio());
+  }
+
+  /** How a sample is drawn, and the grid. */
+  private void howSampled(SamplingResult s) {
+    SampleGrid g = s.grid();
     md.line(
         "Every sample is drawn, decoded and rendered as the server's `/v1/sample` does it, with"
             + " the runtime's `NoteModel`: z = mean + temperature·exp(log_std)·ε from the prior (ε"
@@ -105,13 +121,19 @@ final class SamplingMarkdown {
         ReportMarkdown.temperatures(g.temperatures()),
         String.join(", ", g.seeds().stream().map(String::valueOf).toList()),
         s.samples().size());
-    md.blank();
+  }
+
+  /** The strict judge, and the real notes it is read against. */
+  private void judge(StrictPitchResult p) {
     md.line(
         "The judge: %s. The same judge runs on real test notes of the split at their labelled"
             + " pitch (up to %d per octave of MIDI %d–%d, spread over the octave's instruments),"
             + " so the samples' figure has a ceiling to be read against.",
         p.judge(), p.real().perOctave(), SampleGrid.LOWEST, SampleGrid.HIGHEST);
-    md.blank();
+  }
+
+  /** Strict pitch per temperature, beside the real notes. */
+  private void byTemperature(StrictPitchResult p) {
     md.line(
         "| temperature | samples right | below MIDI %d | MIDI %d and up | unvoiced |",
         SampleGrid.LOW_REGISTER_BELOW, SampleGrid.LOW_REGISTER_BELOW);
@@ -128,7 +150,10 @@ final class SamplingMarkdown {
     md.line(
         "| real test notes | %s | %s | %s | |",
         cell(p.real().all()), cell(p.real().below48()), cell(p.real().from48()));
-    md.blank();
+  }
+
+  /** The headline temperature against the targets, and what the octaves say. */
+  private void targets(StrictPitchResult p, String octaveConclusion) {
     StrictPitchResult.Temperature main = p.headline();
     md.line(
         "At temperature %s the samples score %s of the real notes' figure. Targets (issue 14,"
@@ -142,9 +167,11 @@ final class SamplingMarkdown {
         SampleGrid.LOW_REGISTER_BELOW,
         met(p.target().below48Met()),
         pct(main.below48().accuracy()));
-    md.line(s.octaveConclusion());
-    md.blank();
-    octaves(p, g.temperatures());
+    md.line(octaveConclusion);
+  }
+
+  /** Strict pitch per family at the headline temperature. */
+  private void byFamily(StrictPitchResult p) {
     md.line("Per family at temperature %s:", t(p.headlineTemperature()));
     md.blank();
     md.line(
@@ -155,9 +182,6 @@ final class SamplingMarkdown {
       md.line(
           "| %s | %s | %s | %s |", f.family(), cell(f.all()), cell(f.below48()), cell(f.from48()));
     }
-    md.blank();
-    md.figures(s.figures());
-    md.audio(s.audio());
   }
 
   private void octaves(StrictPitchResult p, List<Double> temperatures) {

@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLimResult;
 import timbreflow.runtime.dsp.StftConfig;
 import timbreflow.runtime.note.NoteModel;
 import timbreflow.trainer.data.NoteExample;
-import timbreflow.trainer.data.ProgressListener;
 
 /**
  * Section 3: a sample for every point of the {@link SampleGrid}, drawn, decoded and rendered as the
@@ -72,28 +69,13 @@ final class SamplingSection {
             judge::predict,
             config.sampleIterations(),
             config.momentum());
-    int showPitch =
-        grid.pitches().stream()
-            .min(Comparator.comparingInt(p -> Math.abs(p - SHOW_PITCH)))
-            .orElseThrow();
-    List<Outcome> outcomes = draw(grid, sampler, headline, showPitch, config.threads(), progress);
+    List<Outcome> outcomes =
+        draw(grid, sampler, headline, showPitch(grid), config.threads(), progress);
     List<SampleScore> scores = outcomes.stream().map(Outcome::score).toList();
-    List<Integer> sampled =
-        scores.stream().map(s -> PitchByOctave.lowestPitch(s.pitch())).distinct().toList();
-    List<OctaveAccuracy> octaves =
-        PitchByOctave.group(
-            scores, grid.temperatures(), PitchByOctave.real(notes, sampled, strict, progress));
-    List<SampleScore> controls =
-        outcomes.stream().map(Outcome::combless).filter(Objects::nonNull).toList();
-    CombControl comb =
-        new CombControl(
-            headline,
-            grid.seeds().get(0),
-            Accuracy.count(controls, SampleScore::pitchRight),
-            Accuracy.count(controls, s -> s.asPublished().right()));
-    List<ReportFile> figures = new ArrayList<>();
-    List<ReportFile> wavs = new ArrayList<>();
-    showcase(outcomes, grid, headline, config, renderer, out, figures, wavs);
+    List<OctaveAccuracy> octaves = octaves(scores, grid, notes, strict, progress);
+    CombControl comb = combControl(outcomes, headline, grid);
+    SampleShowcase showcase =
+        SampleShowcase.of(examples(outcomes), grid.seeds().get(0), headline, config, renderer, out);
     return new SamplingResult(
         grid,
         config.sampleIterations(),
@@ -104,9 +86,48 @@ final class SamplingSection {
         SustainResult.of(levelsByFamily(check, names), scores, names, headline),
         LenientPitchResult.of(published, scores, grid.temperatures(), comb),
         scores,
-        figures,
-        wavs,
+        showcase.figures(),
+        showcase.audio(),
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The grid's pitch nearest middle C: the pitch of the per-family examples. */
+  private static int showPitch(SampleGrid grid) {
+    return grid.pitches().stream()
+        .min(Comparator.comparingInt(p -> Math.abs(p - SHOW_PITCH)))
+        .orElseThrow();
+  }
+
+  /** Strict pitch by octave of the samples, beside real notes of the octaves sampled. */
+  private static List<OctaveAccuracy> octaves(
+      List<SampleScore> scores,
+      SampleGrid grid,
+      ReportNotes notes,
+      PitchCheck strict,
+      SectionProgress progress) {
+    List<Integer> sampled =
+        scores.stream().map(s -> PitchByOctave.lowestPitch(s.pitch())).distinct().toList();
+    return PitchByOctave.group(
+        scores, grid.temperatures(), PitchByOctave.real(notes, sampled, strict, progress));
+  }
+
+  /** Both pitch judges on the controls: the headline temperature's first seed, comb removed. */
+  private static CombControl combControl(List<Outcome> outcomes, double headline, SampleGrid grid) {
+    List<SampleScore> controls =
+        outcomes.stream().map(Outcome::combless).filter(Objects::nonNull).toList();
+    return new CombControl(
+        headline,
+        grid.seeds().get(0),
+        Accuracy.count(controls, SampleScore::pitchRight),
+        Accuracy.count(controls, s -> s.asPublished().right()));
+  }
+
+  /** The per-family examples among {@code outcomes}, in grid order. */
+  private static List<SampleShowcase.Example> examples(List<Outcome> outcomes) {
+    return outcomes.stream()
+        .filter(o -> o.shown() != null)
+        .map(o -> new SampleShowcase.Example(o.score(), o.shown()))
+        .toList();
   }
 
   /** The configured main temperature when it is sampled, else the first one. */
@@ -217,74 +238,5 @@ final class SamplingSection {
       out.computeIfAbsent(names.get(family[i]), f -> new ArrayList<>()).add(real.levelDb()[i]);
     }
     return out;
-  }
-
-  /**
-   * One sample per family near middle C at the headline temperature and first seed: its decoded
-   * spectrogram, and its audio rendered as the server renders it with the report's full Griffin-Lim
-   * iterations.
-   */
-  private static void showcase(
-      List<Outcome> outcomes,
-      SampleGrid grid,
-      double temperature,
-      ReportConfig config,
-      AudioRenderer renderer,
-      ReportOutput out,
-      List<ReportFile> figures,
-      List<ReportFile> wavs) {
-    List<Outcome> shown = outcomes.stream().filter(o -> o.shown() != null).toList();
-    if (shown.isEmpty()) {
-      return;
-    }
-    long seed = grid.seeds().get(0);
-    String t = String.format(Locale.ROOT, "%.2f", temperature);
-    List<ReportFigures.Spectrogram> panels = new ArrayList<>();
-    for (Outcome o : shown) {
-      panels.add(
-          new ReportFigures.Spectrogram(
-              o.score().family() + ", MIDI " + o.score().pitch(), o.shown()));
-    }
-    figures.add(
-        out.figure(
-            "samples-per-family",
-            "Decoded samples from the prior, one per family at MIDI "
-                + shown.get(0).score().pitch()
-                + ", temperature "
-                + t
-                + ", seed "
-                + seed,
-            ReportFigures.spectrograms("Samples at temperature " + t, panels, 4, 1)));
-    List<GriffinLimResult> audio =
-        renderer.render(
-            shown.stream().map(Outcome::shown).toList(),
-            config.iterations(),
-            config.momentum(),
-            i -> seed,
-            true,
-            ProgressListener.NONE);
-    for (int i = 0; i < shown.size(); i++) {
-      SampleScore s = shown.get(i).score();
-      wavs.add(
-          out.audio(
-              String.format(
-                  Locale.ROOT,
-                  "sample-%s-%03d-t%s-seed%d",
-                  s.family(),
-                  s.pitch(),
-                  t.replace(".", ""),
-                  seed),
-              String.format(
-                  Locale.ROOT,
-                  "sample: %s, MIDI %d, temperature %s, seed %d: the server's /v1/sample with"
-                      + " iterations=%d (peak-normalised to %.1f)",
-                  s.family(),
-                  s.pitch(),
-                  t,
-                  seed,
-                  config.iterations(),
-                  NoteModel.PEAK),
-              AudioRenderer.asIs(audio.get(i).samples())));
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Random;
 
 /** Test helpers: random parameters, save and load round trips, comparisons. */
@@ -65,7 +66,7 @@ final class Blocks {
     return manager.create(v, new ai.djl.ndarray.types.Shape(shape));
   }
 
-  static byte[] save(Block block) throws java.io.IOException {
+  static byte[] save(Block block) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       block.saveParameters(out);

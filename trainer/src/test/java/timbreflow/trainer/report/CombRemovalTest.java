@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLim;
-import timbreflow.runtime.dsp.GriffinLimConfig;
 import timbreflow.runtime.dsp.LogMagnitude;
 import timbreflow.runtime.dsp.PitchEstimator;
 import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.phase.GriffinLim;
+import timbreflow.runtime.phase.GriffinLimConfig;
 
 class CombRemovalTest {
 

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import timbreflow.runtime.dsp.Features;
-import timbreflow.runtime.dsp.GriffinLimConfig;
-import timbreflow.runtime.dsp.GriffinLimListener;
 import timbreflow.runtime.note.Latent;
 import timbreflow.runtime.note.NoteModel;
 import timbreflow.runtime.onnx.ModelBundle;
+import timbreflow.runtime.phase.GriffinLimConfig;
+import timbreflow.runtime.phase.GriffinLimListener;
 
 /** The report's samples over the committed tiny bundle {@code models/tiny}. */
 class SampleJudgeTest {

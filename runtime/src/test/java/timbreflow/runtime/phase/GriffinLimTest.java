@@ -1,4 +1,4 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.runtime.dsp.ComplexSpectrogram;
+import timbreflow.runtime.dsp.Magnitude;
+import timbreflow.runtime.dsp.Signals;
+import timbreflow.runtime.dsp.Stft;
+import timbreflow.runtime.dsp.StftConfig;
 
 // workers meet at a barrier every iteration: a coordination bug would hang, so fail instead
 @Timeout(value = 120, unit = TimeUnit.SECONDS)

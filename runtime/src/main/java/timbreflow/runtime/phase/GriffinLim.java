@@ -1,9 +1,13 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 import java.util.ArrayList;
 import java.util.List;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.runtime.dsp.Magnitude;
+import timbreflow.runtime.dsp.Stft;
+import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.dsp.Windows;
 
 /**
  * Phase reconstruction from a magnitude spectrogram: fast Griffin-Lim (Perraudin, Balazs and

@@ -1,4 +1,4 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 /**
  * The per-frame arithmetic of fast Griffin-Lim on frames held as lanes (see {@link LaneFft}).

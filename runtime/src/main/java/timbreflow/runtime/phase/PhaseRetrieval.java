@@ -1,10 +1,13 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;
+import timbreflow.runtime.dsp.Magnitude;
+import timbreflow.runtime.dsp.StftConfig;
+import timbreflow.runtime.dsp.Windows;
 
 /**
  * Fast Griffin-Lim on one note, its frames split into lane groups across worker threads.

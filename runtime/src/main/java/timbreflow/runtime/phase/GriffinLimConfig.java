@@ -1,4 +1,4 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 import timbreflow.runtime.TimbreflowException;
 import timbreflow.runtime.TimbreflowException.Reason;

@@ -1,4 +1,4 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 /**
  * Many complex FFTs of {@code M} points at once, one per lane, in bit-reversed spectral order.

@@ -1,4 +1,4 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 /**
  * The analysis and synthesis windows split into even and odd samples, as the packed FFT needs.

@@ -1,4 +1,4 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 /**
  * The signal between iterations, normalised by the window-sum-square and cut to the output length.

@@ -1,4 +1,4 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 /**
  * Observes a Griffin-Lim run: progress, and a way to cancel it.

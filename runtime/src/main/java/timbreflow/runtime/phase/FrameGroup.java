@@ -1,6 +1,7 @@
-package timbreflow.runtime.dsp;
+package timbreflow.runtime.phase;
 
 import java.util.Arrays;
+import timbreflow.runtime.dsp.Magnitude;
 
 /**
  * Consecutive frames of one note reconstructed together, one frame per lane, with their state.
