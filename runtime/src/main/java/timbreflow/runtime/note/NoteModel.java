@@ -115,34 +115,15 @@ public final class NoteModel implements AutoCloseable {
     }
     int bins = notes.get(0).bins();
     int frames = notes.get(0).frames();
-    float[] x = new float[notes.size() * bins * frames];
-    for (int i = 0; i < notes.size(); i++) {
-      Features f = notes.get(i);
-      if (f.bins() != bins || f.frames() != frames) {
-        throw new TimbreflowException(
-            Reason.INVALID_TENSOR,
-            "features: expected one shape "
-                + bins
-                + " x "
-                + frames
-                + ", found "
-                + f.bins()
-                + " x "
-                + f.frames()
-                + " at "
-                + i);
-      }
-      System.arraycopy(f.values(), 0, x, i * bins * frames, bins * frames);
-    }
+    float[] x =
+        stacked(
+            "features",
+            notes.stream().map(f -> new Plane(f.values(), f.bins(), f.frames())).toList());
     Encoded e = bundle.encode(x, notes.size(), frames, conditions(conditions));
-    float[] z = e.z();
     List<EncodedNote> out = new ArrayList<>();
     for (int i = 0; i < notes.size(); i++) {
-      float[] one = new float[bins * frames];
-      System.arraycopy(z, i * bins * frames, one, 0, one.length);
-      out.add(
-          new EncodedNote(
-              notes.get(i), new Latent(one, bins, frames, conditions.get(i)), e.bitsPerDim()[i]));
+      Latent z = new Latent(item(e.z(), i, bins * frames), bins, frames, conditions.get(i));
+      out.add(new EncodedNote(notes.get(i), z, e.bitsPerDim()[i]));
     }
     return out;
   }
@@ -154,38 +135,61 @@ public final class NoteModel implements AutoCloseable {
    * @return features per latent, in order
    */
   public List<Features> decode(List<Latent> latents, double reference) {
-    Latent first = latents.get(0);
-    int bins = first.bins();
-    int frames = first.frames();
-    float[] z = new float[latents.size() * bins * frames];
-    List<Condition> conditions = new ArrayList<>();
+    if (latents.isEmpty()) {
+      throw new TimbreflowException(
+          Reason.INVALID_ARGUMENT, "latents: expected at least one, found none");
+    }
+    int bins = latents.get(0).bins();
+    int frames = latents.get(0).frames();
+    float[] z =
+        stacked(
+            "latents",
+            latents.stream().map(l -> new Plane(l.values(), l.bins(), l.frames())).toList());
+    List<Condition> conditions = latents.stream().map(Latent::condition).toList();
+    float[] decoded = bundle.decode(z, latents.size(), frames, conditions(conditions));
+    List<Features> out = new ArrayList<>();
     for (int i = 0; i < latents.size(); i++) {
-      Latent l = latents.get(i);
-      if (l.bins() != bins || l.frames() != frames) {
+      out.add(new Features(item(decoded, i, bins * frames), bins, frames, reference));
+    }
+    return out;
+  }
+
+  /** One item's {@code [bins, frames]} values. */
+  private record Plane(float[] values, int bins, int frames) {}
+
+  /** Planes of one shape end to end: {@code [n, bins, frames]} row-major. */
+  private static float[] stacked(String field, List<Plane> planes) {
+    int bins = planes.get(0).bins();
+    int frames = planes.get(0).frames();
+    int size = bins * frames;
+    float[] out = new float[planes.size() * size];
+    for (int i = 0; i < planes.size(); i++) {
+      Plane p = planes.get(i);
+      if (p.bins() != bins || p.frames() != frames) {
         throw new TimbreflowException(
             Reason.INVALID_TENSOR,
-            "latents: expected one shape "
+            field
+                + ": expected one shape "
                 + bins
                 + " x "
                 + frames
                 + ", found "
-                + l.bins()
+                + p.bins()
                 + " x "
-                + l.frames()
+                + p.frames()
                 + " at "
                 + i);
       }
-      System.arraycopy(l.values(), 0, z, i * bins * frames, bins * frames);
-      conditions.add(l.condition());
-    }
-    float[] decoded = bundle.decode(z, latents.size(), frames, conditions(conditions));
-    List<Features> out = new ArrayList<>();
-    for (int i = 0; i < latents.size(); i++) {
-      float[] one = new float[bins * frames];
-      System.arraycopy(decoded, i * bins * frames, one, 0, one.length);
-      out.add(new Features(one, bins, frames, reference));
+      System.arraycopy(p.values(), 0, out, i * size, size);
     }
     return out;
+  }
+
+  /** Item {@code i} of a batch of items of {@code size} values each. */
+  private static float[] item(float[] batch, int i, int size) {
+    float[] one = new float[size];
+    System.arraycopy(batch, i * size, one, 0, size);
+    return one;
   }
 
   /** Decodes one latent. */
