@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import timbreflow.runtime.audio.WavReader;
 import timbreflow.runtime.audio.Waveform;
+import timbreflow.runtime.onnx.Manifest;
 import timbreflow.trainer.TrainerException;
 import timbreflow.trainer.cli.TrainerCli;
 import timbreflow.trainer.data.FeatureCache;
@@ -277,7 +278,7 @@ class BundleReportTest {
             "lenientPitch")) {
       assertTrue(bundle.path("headline").has(key), "headline." + key);
     }
-    assertEquals(1, bundle.path("formatVersion").asInt());
+    assertEquals(Manifest.read(BUNDLE).formatVersion(), bundle.path("formatVersion").asInt());
     JsonNode jsonPitch = bundle.path("sampling").path("strictPitch");
     assertEquals(3, jsonPitch.path("temperatures").size());
     for (String key : List.of("all", "below48", "from48", "unvoiced", "ratioToReal")) {
