@@ -158,7 +158,7 @@ public final class BundleNoteService implements NoteService {
     NpyArray array = stages.time("read", () -> readLatent(npy));
     long[] shape = array.shape();
     int frames = (int) shape[shape.length - 1];
-    Condition condition = conditionOf(request, OptionalInt.of(FALLBACK_PITCH));
+    Condition condition = conditionOf(request, FALLBACK_PITCH);
     Latent z = new Latent(array.toFloats(), stft.bins(), frames, condition);
     Features y = stages.time("decode", () -> decode(List.of(z), 1.0).get(0));
     return render(y, request.griffinLim(), cancellation, stages, OptionalDouble.empty(), true);
@@ -376,14 +376,7 @@ public final class BundleNoteService implements NoteService {
   private GraphConditions graphConditions(Tensor pitch, Tensor family) {
     int families = summary.families().size();
     if (!bundle.conditionalFlow()) {
-      long[] p = pitch.longs();
-      long[] f = family.longs();
-      if (p.length != f.length) {
-        throw new TimbreflowException(
-            Reason.INVALID_TENSOR,
-            "family: expected " + p.length + " values ([" + p.length + "]), found " + f.length);
-      }
-      return GraphConditions.ofLabels(p, f, families);
+      return GraphConditions.ofLabels(pitch.longs(), family.longs(), families);
     }
     return new GraphConditions(pitch.floats(), family.floats(), families);
   }
@@ -463,12 +456,12 @@ public final class BundleNoteService implements NoteService {
   private Condition conditionOf(NoteRequest request, Waveform audio) {
     return conditionOf(
         request,
-        request.pitch().isPresent() ? request.pitch() : OptionalInt.of(model.heardPitch(audio)));
+        request.pitch().isPresent() ? request.pitch().getAsInt() : model.heardPitch(audio));
   }
 
-  /** The request's condition; {@code fallback} when it names no pitch; else the first family. */
-  private Condition conditionOf(NoteRequest request, OptionalInt fallback) {
-    int pitch = request.pitch().orElse(fallback.getAsInt());
+  /** The request's condition; {@code fallbackPitch} when it names none; else the first family. */
+  private Condition conditionOf(NoteRequest request, int fallbackPitch) {
+    int pitch = request.pitch().orElse(fallbackPitch);
     int clamped = Math.max(summary.minPitch(), Math.min(summary.maxPitch(), pitch));
     return model.condition(clamped, request.family().orElse(0));
   }
